@@ -1,0 +1,166 @@
+"""Records that flow between the stages: frozen dataclasses carrying offsets.
+
+Every record that points into an article carries ``start``/``end`` offsets with
+``article.text[start:end] == record.text``. Stages never rewrite text; they return
+new records (``dataclasses.replace``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MentionKind = Literal["person", "place", "organisation"]
+QuoteKind = Literal["direct", "mixed", "indirect"]
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A piece of the source that is not body text (a teaser, a credit line, a title).
+
+    ``start``/``end`` index the *raw* source text the article was read from.
+    """
+
+    kind: str
+    text: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: the analysed body text and its metadata.
+
+    >>> Article(id="a1", text="Hello.").text
+    'Hello.'
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+    language: str = "en"
+    source: str = ""
+    credit: str = ""
+    boilerplate: tuple[Boilerplate, ...] = ()
+    raw: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article; ``paragraph`` counts paragraphs from 0."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation token; ``sentence`` is the index of its sentence."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The result of :func:`mediakit.tokenise`: paragraphs, sentences and tokens."""
+
+    article: Article
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (or the one before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        ans = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= offset:
+                ans = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return ans
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph containing ``offset`` (or the one before it)."""
+        ans = 0
+        for i, (s, _e) in enumerate(self.paragraphs):
+            if s <= offset:
+                ans = i
+            else:
+                break
+        return ans
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of a person, place or organisation.
+
+    ``entity`` is the canonical name the mention was merged into; ``form`` says what kind
+    of expression it is: ``name`` (a proper name), ``adjectival`` ("Russian forces"),
+    ``acronym``, ``pronoun`` or ``nominal`` ("the president").
+    """
+
+    article_id: str
+    entity: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentence: int = -1
+    form: str = "name"
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person or organisation who can speak in an article: canonical name, role, aliases."""
+
+    article_id: str
+    speaker: str
+    kind: str = "person"
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+    gender: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct, mixed or indirect quote with its speaker, cue and the rule that found it.
+
+    ``speaker_text``/``speaker_start``/``speaker_end`` locate the mention the attribution
+    rests on (possibly a pronoun such as "he"); ``speaker`` is the canonical name.
+    Sentiment fields are filled by :func:`mediakit.score_quotes`.
+    """
+
+    article_id: str
+    quote_id: int
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: str = ""
+    speaker_text: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    rule: str = ""
+    group: int = -1
+    neg: float = float("nan")
+    neu: float = float("nan")
+    pos: float = float("nan")
+    compound: float = float("nan")
+    sentiment: str = ""

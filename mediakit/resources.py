@@ -1,0 +1,62 @@
+"""Word lists shipped as UTF-8 text inside the package, loaded once.
+
+Each list is a text file in ``mediakit/lexicons/``: one entry per line, ``#`` starts a
+comment, fields are separated by tabs. A user can pass their own file wherever a stage
+accepts a lexicon path.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["lexicon_lines", "lexicon_path", "lexicon_rows"]
+
+
+def lexicon_path(name: str) -> Path:
+    """Path of a shipped lexicon file.
+
+    >>> lexicon_path("abbreviations.txt").name
+    'abbreviations.txt'
+    """
+    return Path(str(resources.files("mediakit") / "lexicons" / name))
+
+
+@functools.cache
+def _read(path: str) -> tuple[str, ...]:
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            f"lexicon file {path!r} not found: pass an existing UTF-8 text file, "
+            "one entry per line"
+        ) from None
+    out = []
+    for line in raw.splitlines():
+        line = line.split(" #", 1)[0] if not line.startswith("#") else ""
+        line = line.rstrip()
+        if line.strip():
+            out.append(line)
+    return tuple(out)
+
+
+def lexicon_lines(name_or_path: str | Path) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a lexicon (a shipped name or a user's file path).
+
+    >>> "mr" in lexicon_lines("abbreviations.txt")
+    True
+    """
+    p = Path(name_or_path)
+    if not p.is_absolute() and not p.exists():
+        p = lexicon_path(str(name_or_path))
+    return _read(str(p))
+
+
+def lexicon_rows(name_or_path: str | Path) -> tuple[tuple[str, ...], ...]:
+    """Lines of a lexicon split on tabs, fields stripped.
+
+    >>> lexicon_rows("abbreviations.txt")[0]
+    ('mr',)
+    """
+    return tuple(tuple(f.strip() for f in line.split("\t")) for line in lexicon_lines(name_or_path))

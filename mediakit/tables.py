@@ -1,0 +1,156 @@
+"""Declared columns and dtypes of every table, identical for empty input.
+
+>>> list(quotes_frame([]).columns)[:4]
+['article_id', 'quote_id', 'kind', 'text']
+>>> mentions_frame([]).dtypes["start"]
+dtype('int64')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .model import Mention, Quote
+
+__all__ = [
+    "COLUMNS",
+    "empty_frame",
+    "frame",
+    "mentions_frame",
+    "quotes_frame",
+]
+
+_STR = "object"
+COLUMNS: dict[str, dict[str, str]] = {
+    "quotes": {
+        "article_id": _STR,
+        "quote_id": "int64",
+        "kind": _STR,
+        "text": _STR,
+        "start": "int64",
+        "end": "int64",
+        "speaker": _STR,
+        "speaker_text": _STR,
+        "speaker_start": "int64",
+        "speaker_end": "int64",
+        "cue": _STR,
+        "rule": _STR,
+        "group": "int64",
+        "neg": "float64",
+        "neu": "float64",
+        "pos": "float64",
+        "compound": "float64",
+        "sentiment": _STR,
+    },
+    "speakers": {
+        "article_id": _STR,
+        "speaker": _STR,
+        "kind": _STR,
+        "role": _STR,
+        "n_quotes": "int64",
+        "n_words": "int64",
+        "mean_compound": "float64",
+        "share_negative": "float64",
+        "aliases": _STR,
+    },
+    "mentions": {
+        "article_id": _STR,
+        "entity": _STR,
+        "kind": _STR,
+        "text": _STR,
+        "start": "int64",
+        "end": "int64",
+        "sentence": "int64",
+        "form": _STR,
+        "in_quote": "bool",
+        "quoted_by": _STR,
+    },
+    "problems": {
+        "article_id": _STR,
+        "source": _STR,
+        "stage": _STR,
+        "error": _STR,
+    },
+    "sentences": {
+        "article_id": _STR,
+        "sentence": "int64",
+        "paragraph": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": _STR,
+    },
+    "tokens": {
+        "article_id": _STR,
+        "token": "int64",
+        "sentence": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": _STR,
+    },
+    "articles": {
+        "article_id": _STR,
+        "title": _STR,
+        "outlet": _STR,
+        "published": _STR,
+        "url": _STR,
+        "language": _STR,
+        "source": _STR,
+        "credit": _STR,
+        "n_chars": "int64",
+    },
+}
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the declared columns and dtypes of ``table``.
+
+    >>> empty_frame("problems").shape
+    (0, 4)
+    """
+    cols = COLUMNS[table]
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
+
+
+def frame(table: str, rows: Iterable[Mapping[str, Any]] | Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """A DataFrame of ``rows`` (mappings) with exactly the declared columns and dtypes.
+
+    >>> frame("problems", [{"article_id": "a", "source": "x.txt", "stage": "read", "error": "empty"}]).shape
+    (1, 4)
+    """
+    rows = list(rows)
+    if not rows:
+        return empty_frame(table)
+    cols = COLUMNS[table]
+    df = pd.DataFrame.from_records(rows)
+    for c in cols:
+        if c not in df.columns:
+            df[c] = pd.Series(dtype=cols[c])
+    df = df[list(cols)]
+    return df.astype(cols)
+
+
+def quotes_frame(quotes: Iterable[Quote]) -> pd.DataFrame:
+    """The quotes table for ``Quote`` records."""
+    return frame("quotes", (dataclasses.asdict(q) for q in quotes))
+
+
+def mentions_frame(mentions: Iterable[Mention], quotes: Sequence[Quote] = ()) -> pd.DataFrame:
+    """The mentions table; ``in_quote``/``quoted_by`` come from the quotes that contain each mention."""
+    rows = []
+    for m in mentions:
+        row = dataclasses.asdict(m)
+        by = ""
+        for q in quotes:
+            if q.start <= m.start and m.end <= q.end:
+                by = q.speaker
+                break
+        else:
+            q = None
+        row["in_quote"] = q is not None
+        row["quoted_by"] = by
+        rows.append(row)
+    return frame("mentions", rows)

@@ -1,0 +1,145 @@
+"""Paragraphs, sentences and tokens with character offsets (NLTK Punkt, no downloads).
+
+Punkt runs untrained with a shipped list of abbreviations
+(``lexicons/abbreviations.txt``), so nothing is fetched at run time. Tokens come from
+one compiled regular expression; no token text is ever rewritten.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from .model import Article, Sentence, Token, Tokens
+from .resources import lexicon_lines
+
+__all__ = ["paragraph_spans", "sentence_spans", "token_spans", "tokenise"]
+
+_PARA = re.compile(r"[^\n]+")
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S. / U.K. / a.m.
+    r"|\w+(?=['’]s\b)"  # Lukashenka | ’s
+    r"|['’]s\b"
+    r"|\w+(?:['’\-]\w+)*"  # don't, Kassym-Jomart
+    r"|\.{3}|…|--|—"
+    r"|[^\w\s]",
+    re.UNICODE,
+)
+
+
+class _NewsLanguageVars(PunktLanguageVars):
+    # Sentences may also end with a closing quote mark or bracket after the period,
+    # and start with curly/guillemet opening quote marks.
+    sent_end_chars = (".", "?", "!")
+    internal_punctuation = ",:;"
+
+
+@functools.cache
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(lexicon_lines("abbreviations.txt"))
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs (non-empty lines, whitespace trimmed).
+
+    >>> paragraph_spans("One.\\n\\n  Two. ")
+    [(0, 4), (8, 12)]
+    """
+    out = []
+    for m in _PARA.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+_CLOSERS = "\"'”’»)]"
+_SPLIT_AFTER_CLOSER = re.compile(r"[.?!…][”\"’»)]+\s+(?=[A-Z“\"‘«])")
+
+
+def _fix_closers(text: str, spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
+    # Punkt sometimes leaves a closing quote mark at the start of the next sentence;
+    # move it back, and split ``…end.” Next`` that Punkt glued together.
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < e and text[s] in _CLOSERS and text[s - 1 : s] in ".?!…":
+            ps, _pe = out[-1]
+            j = s
+            while j < e and text[j] in _CLOSERS:
+                j += 1
+            out[-1] = (ps, j)
+            while j < e and text[j].isspace():
+                j += 1
+            s = j
+            if s >= e:
+                continue
+        pieces = []
+        last = s
+        for m in _SPLIT_AFTER_CLOSER.finditer(text, s, e):
+            cut = m.end()
+            k = cut
+            while k > last and text[k - 1].isspace():
+                k -= 1
+            pieces.append((last, k))
+            last = cut
+        pieces.append((last, e))
+        out.extend(p for p in pieces if p[1] > p[0])
+    return out
+
+
+def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """Sentence offsets as ``(start, end, paragraph)``; no sentence crosses a paragraph.
+
+    >>> sentence_spans("Mr. Smith came. He said “Hi.” Then left.")
+    [(0, 15, 0), (16, 29, 0), (30, 40, 0)]
+    """
+    punkt = _punkt()
+    out = []
+    for p, (ps, pe) in enumerate(paragraphs if paragraphs is not None else paragraph_spans(text)):
+        chunk = text[ps:pe]
+        spans = ((ps + s, ps + e) for s, e in punkt.span_tokenize(chunk))
+        for s, e in _fix_closers(text, spans):
+            out.append((s, e, p))
+    return out
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Token offsets from one compiled regular expression.
+
+    >>> t = "Lukashenka’s U.S. trip, don't."
+    >>> [t[s:e] for s, e in token_spans(t)]
+    ['Lukashenka', '’s', 'U.S.', 'trip', ',', "don't", '.']
+    """
+    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def tokenise(article: Article | str, *, tokens: bool = True) -> Tokens:
+    """Split an article into paragraphs, sentences and tokens, all as offsets.
+
+    >>> tk = tokenise("He left. She stayed.")
+    >>> [s.text for s in tk.sentences], len(tk.tokens)
+    (['He left.', 'She stayed.'], 6)
+    """
+    if isinstance(article, str):
+        article = Article(id="text", text=article)
+    text = article.text
+    paras = paragraph_spans(text)
+    sents = tuple(
+        Sentence(index=i, start=s, end=e, text=text[s:e], paragraph=p)
+        for i, (s, e, p) in enumerate(sentence_spans(text, paras))
+    )
+    toks: list[Token] = []
+    if tokens:
+        for sent in sents:
+            for s, e in token_spans(text, sent.start, sent.end):
+                toks.append(Token(index=len(toks), start=s, end=e, text=text[s:e], sentence=sent.index))
+    return Tokens(article=article, paragraphs=tuple(paras), sentences=sents, tokens=tuple(toks))
