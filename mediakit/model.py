@@ -164,3 +164,13 @@ class Quote:
     pos: float = float("nan")
     compound: float = float("nan")
     sentiment: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An article that failed or was only partly analysed: one row of the problems table."""
+
+    article_id: str
+    source: str
+    stage: str
+    error: str
