@@ -1,0 +1,65 @@
+# mediakit: the usual jobs. GNU make; needs only python3.11 (or python3 >= 3.11) and pip.
+#
+#   make demo    create .venv, install, analyse the CSTO article (tables and report in out/)
+#   make test    ruff (lint + format check), mypy, pytest (doctests, tests, notebooks)
+#   make lab     JupyterLab on notebooks/
+#   make bench   benchmarks against ../shared/bench (optional data, see README)
+#   make clean   remove generated files (keeps .venv; `make distclean` removes it too)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= out
+
+.PHONY: help venv .venv demo test lint typecheck pytest lab bench clean distclean
+
+help:
+	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
+
+# The venv is (re)installed when pyproject.toml changes; the stamp records the last install.
+venv .venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "error: no python3.11 or python3 on PATH; install Python 3.11" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: mediakit needs Python >= 3.11, $(PYTHON) is " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	-$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (mediakit)"
+	@touch $@
+
+demo: $(STAMP)
+	$(BIN)/mediakit analyse --out $(OUT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy mediakit
+
+# pytest exit code 5 means "no tests collected": say so instead of failing silently.
+pytest: $(STAMP)
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests (exit code 5)" >&2; fi; \
+	  exit $$rc
+
+test: lint typecheck pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP)
+	@test -f benchmarks/run_all.py || { echo "error: benchmarks/run_all.py does not exist yet" >&2; exit 1; }
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(OUT) build dist bench-out screenshots .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	find . -path ./$(VENV) -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -print0 | xargs -0 rm -rf
+
+distclean: clean
+	rm -rf $(VENV)
