@@ -1,0 +1,47 @@
+"""Shared fixtures: where the repository, its sample data and the optional benchmarks live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CSTO_NAME = "belsat-2020-12-02-csto-meeting.txt"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository root (the folder holding pyproject.toml)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def csto_path(repo_root: Path) -> Path:
+    """The real CSTO article (Belsat, following kremlin.ru) in data/articles/."""
+    path = repo_root / "data" / "articles" / CSTO_NAME
+    assert path.is_file(), f"{path} is missing: it is part of the repository"
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(repo_root: Path) -> Path:
+    """The synthetic sample corpus in data/corpus/ (fictional outlets, people and places)."""
+    return repo_root / "data" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def shared_bench(repo_root: Path) -> Path:
+    """The benchmark data beside the clone (``../shared/bench``), or skip.
+
+    ``MEDIAKIT_BENCH`` overrides the location. The data is optional: a user's clone
+    usually does not have it, CI does.
+    """
+    path = Path(os.environ.get("MEDIAKIT_BENCH") or repo_root.parent / "shared" / "bench")
+    if not path.is_dir():
+        pytest.skip(
+            f"benchmark data not found at {path}: put the shared bench folder beside the "
+            "clone (../shared/bench) or set MEDIAKIT_BENCH to run this test"
+        )
+    return path
