@@ -1,3 +1,66 @@
-"""mediakit: who speaks, what they say, in what tone, and who is mentioned."""
+"""mediakit: who speaks, what they say, in what tone, and who is mentioned — as pandas tables.
 
-__all__: list[str] = []
+>>> import mediakit as mk
+>>> a = mk.analyse("“We will rebuild the bridge,” Mayor Anna Berg said on Friday.")
+>>> a.quotes.loc[0, "speaker"]
+'Anna Berg'
+"""
+
+from __future__ import annotations
+
+from .corpus import analyse, iter_results
+from .entities import EntityConfig, find_mentions
+from .io import Articles, ReadError, article_from_text, read_article, read_articles
+from .mentions import cooccurrence, tabulate_mentions
+from .model import Article, Boilerplate, Mention, Problem, Quote, Sentence, Speaker, Token, Tokens
+from .pipeline import Analysis, AnalysisConfig, ArticleResult, analyse_article
+from .quotes import QuoteConfig, extract_quotes, find_marked_spans
+from .sentiment import SentimentConfig, label, score_quotes, score_text, target_tone
+from .speakers import speaker_index, tag_speakers
+from .tables import COLUMNS, empty_frame
+from .text import tokenise
+from .display import article_html, highlight
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "COLUMNS",
+    "Analysis",
+    "AnalysisConfig",
+    "Article",
+    "ArticleResult",
+    "Articles",
+    "Boilerplate",
+    "EntityConfig",
+    "Mention",
+    "Problem",
+    "Quote",
+    "QuoteConfig",
+    "ReadError",
+    "Sentence",
+    "SentimentConfig",
+    "Speaker",
+    "Token",
+    "Tokens",
+    "analyse",
+    "analyse_article",
+    "article_from_text",
+    "article_html",
+    "cooccurrence",
+    "empty_frame",
+    "extract_quotes",
+    "find_marked_spans",
+    "find_mentions",
+    "highlight",
+    "iter_results",
+    "label",
+    "read_article",
+    "read_articles",
+    "score_quotes",
+    "score_text",
+    "speaker_index",
+    "tabulate_mentions",
+    "tag_speakers",
+    "target_tone",
+    "tokenise",
+]

@@ -1,0 +1,181 @@
+"""Who is who in an article: canonical speakers, roles, aliases, pronoun and nominal links.
+
+The resolver here is shared by quote attribution (``he said``) and by mention
+tabulation with ``resolve=True``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .entities import find_mentions
+from .model import Article, Mention, Speaker, Tokens
+from .text import tokenise
+
+__all__ = ["PRONOUNS", "SpeakerIndex", "speaker_index", "tag_speakers"]
+
+PRONOUNS: dict[str, str] = {
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "hers": "person",
+    "they": "group",
+    "them": "group",
+    "their": "group",
+    "it": "organisation",
+    "its": "organisation",
+    "i": "self",
+    "we": "self",
+    "me": "self",
+    "us": "self",
+}
+_ORG_NOUNS = frozenset(
+    "campaign ministry department company firm government administration agency office "
+    "committee council party service spokesman spokeswoman spokesperson group organisation "
+    "organization alliance bloc union commission court newspaper paper network channel "
+    "agency team board bank fund institute university school police army military "
+    "kremlin white house".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SpeakerIndex:
+    """Mentions of one article indexed for attribution: lookups by offset and resolvers."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    _starts: tuple[int, ...] = ()
+
+    def mention_in(self, start: int, end: int, *, kinds: Sequence[str] = ("person", "organisation")) -> Mention | None:
+        """The last named mention of one of ``kinds`` lying inside ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        best = None
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and m.kind in kinds and m.form != "adjectival":
+                best = m
+            i += 1
+        return best
+
+    def before(self, offset: int, *, kinds: Sequence[str], window: int = 3000) -> list[Mention]:
+        """Named mentions of ``kinds`` ending before ``offset``, nearest first."""
+        i = bisect.bisect_left(self._starts, offset)
+        out = []
+        lo = offset - window
+        for m in reversed(self.mentions[:i]):
+            if m.end <= offset and m.kind in kinds and m.form != "adjectival":
+                out.append(m)
+            if m.start < lo:
+                break
+        return out
+
+    def resolve_pronoun(self, pronoun: str, offset: int, *, hint: str = "") -> Mention | None:
+        """The entity a pronoun at ``offset`` refers to (the most recent fitting mention).
+
+        ``hint`` is a canonical name to prefer when it is among recent candidates
+        (e.g. the speaker of the quote just before).
+        """
+        kind = PRONOUNS.get(pronoun.lower(), "")
+        if kind == "person":
+            cands = self.before(offset, kinds=("person",))
+        elif kind == "organisation":
+            cands = self.before(offset, kinds=("organisation",))
+        elif kind == "group":
+            cands = self.before(offset, kinds=("organisation", "person"))
+        else:
+            return None
+        if not cands:
+            return None
+        if hint:
+            for m in cands[:3]:
+                if m.entity == hint:
+                    return m
+        return cands[0]
+
+    def resolve_nominal(self, phrase: str, offset: int, *, hint: str = "") -> Mention | None:
+        """The entity a description such as "the president" at ``offset`` refers to."""
+        words = [w.lower() for w in _WORD.findall(phrase)]
+        if not words:
+            return None
+        head = words[-1]
+        if head in _ORG_NOUNS or " ".join(words[-2:]) in _ORG_NOUNS:
+            cands = self.before(offset, kinds=("organisation",))
+            for m in cands:
+                if head in m.entity.lower() or head in m.role.lower():
+                    return m
+            return None
+        people = self.before(offset, kinds=("person",))
+        for m in people:
+            sp = self.speakers.get(m.entity)
+            role = (sp.role if sp else m.role).lower()
+            if head and head in role:
+                return m
+        if hint:
+            for m in people[:3]:
+                if m.entity == hint:
+                    return m
+        return people[0] if people else None
+
+
+def _speakers_from(article: Article, mentions: Sequence[Mention]) -> dict[str, Speaker]:
+    out: dict[str, Speaker] = {}
+    aliases: dict[str, list[str]] = {}
+    roles: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for m in mentions:
+        if m.kind not in ("person", "organisation") or m.form == "adjectival":
+            continue
+        aliases.setdefault(m.entity, [])
+        if m.text not in aliases[m.entity]:
+            aliases[m.entity].append(m.text)
+        if m.role and len(m.role) > len(roles.get(m.entity, "")):
+            roles[m.entity] = m.role
+        kinds[m.entity] = m.kind
+    for ent, al in aliases.items():
+        out[ent] = Speaker(
+            article_id=article.id,
+            speaker=ent,
+            kind=kinds[ent],
+            role=roles.get(ent, ""),
+            aliases=tuple(a for a in al if a != ent),
+        )
+    return out
+
+
+def speaker_index(article: Article, *, mentions: Sequence[Mention] | None = None, tokens: Tokens | None = None) -> SpeakerIndex:
+    """Index an article's named mentions for attribution.
+
+    >>> from mediakit.model import Article
+    >>> ix = speaker_index(Article(id="a", text="Anna Berg spoke. Later she left."))
+    >>> ix.resolve_pronoun("she", 23).entity
+    'Anna Berg'
+    """
+    if mentions is None:
+        mentions = find_mentions(article, tokens)
+    ms = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+    return SpeakerIndex(
+        article=article,
+        mentions=ms,
+        speakers=_speakers_from(article, ms),
+        _starts=tuple(m.start for m in ms),
+    )
+
+
+def tag_speakers(article: Article, *, mentions: Sequence[Mention] | None = None, tokens: Tokens | None = None) -> tuple[Speaker, ...]:
+    """People and organisations who could speak in an article, with canonical name, role and aliases.
+
+    >>> from mediakit.model import Article
+    >>> sp = tag_speakers(Article(id="a", text="Foreign Minister Anna Berg spoke. Berg left."))
+    >>> [(s.speaker, s.role) for s in sp]
+    [('Anna Berg', 'Foreign Minister')]
+    """
+    if mentions is None:
+        mentions = find_mentions(article, tokens if tokens is not None else tokenise(article, tokens=False))
+    return tuple(_speakers_from(article, mentions).values())
