@@ -59,6 +59,12 @@ class Marked:
     close: int
     mark: str  # "double" | "single"
     closed: bool = True
+    close_len: int = 1
+
+    @property
+    def after(self) -> int:
+        """Offset just after the closing mark (or the content's end when unclosed)."""
+        return self.close + self.close_len if self.close >= 0 else self.end
 
 
 # ---------------------------------------------------------------------------------------
@@ -91,6 +97,13 @@ _BARE_OK = frozenset(
     "say tell add warn argue claim insist write tweet note explain announce suggest predict "
     "promise vow state declare reply continue stress caution contend maintain assert allege "
     "concede counter charge remark testify report post concerned".split()
+)
+# Cue forms that are also plural nouns.
+_NOUNISH = frozenset(
+    "states reports claims notes remarks comments charges counters posts fears hopes doubts "
+    "concerns estimates shows finds quotes tweets writes says thoughts answers replies "
+    "responses warnings promises pledges vows predictions statements stresses "
+    "concerned".split()
 )
 # Verbs that put the speaker after them ("…, said Smith").
 _INVERTED = frozenset("say add write ask note continue explain reply respond tell insist warn".split())
@@ -239,7 +252,7 @@ def find_marked_spans(text: str, paragraphs: Sequence[tuple[int, int]] | None = 
                     continue  # stray closing mark
                 s = open_at + open_len
                 if i > s:
-                    out.append(Marked(s, i, open_at, i, "double"))
+                    out.append(Marked(s, i, open_at, i, "double", close_len=j - i))
                 open_at = None
         if open_at is not None:
             nxt = paragraphs[pi + 1][0] if pi + 1 < n else -1
@@ -252,7 +265,7 @@ def find_marked_spans(text: str, paragraphs: Sequence[tuple[int, int]] | None = 
                 out.append(Marked(s, e, open_at, -1, "double", closed=False))
     out.sort(key=lambda m: m.start)
     if single:
-        taken = [(m.open, m.close if m.close >= 0 else m.end) for m in out]
+        taken = [(m.open, m.after) for m in out]
         singles = []
         for ps, pe in paragraphs:
             singles.extend(_single_spans(text, ps, pe, taken))
@@ -309,7 +322,11 @@ def _cues(toks: list[_Tok], forms: dict[str, tuple[str, str]], masked: list[tupl
             out.append(_Cue(t.start, toks[k + 1].end, f"{t.text} {toks[k + 1].text}", lemma, kind, k, k + 2))
             k += 2
             continue
-        if low in forms and t.text[0].islower() or (low in forms and k == 0 and low.startswith("accord")):
+        if low in _NOUNISH and k > 0 and (toks[k - 1].low in _DETERMINERS or (k > 1 and toks[k - 2].low in _DETERMINERS)):
+            if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
+                k += 1
+                continue  # "the Baltic states", "the reports": nouns, not cues
+        if low in forms and t.text[0].islower():
             lemma, kind = forms[low]
             # "as saying" after "quoted": the speaker sits before "was quoted"
             out.append(_Cue(t.start, t.end, t.text, lemma, kind, k, k + 1))
@@ -532,6 +549,7 @@ class _Extractor:
         self.cfg = cfg
         self.att = _Attributor(article, index, cfg)
         self.drafts: list[_Draft] = []
+        self.marks: list[Marked] = []
         self.group = 0
 
     # sentence helpers
@@ -548,6 +566,7 @@ class _Extractor:
         if not text.strip() or not self.tokens.sentences:
             return ()
         marks = find_marked_spans(text, self.tokens.paragraphs, single=self.cfg.single_marks)
+        self.marks = marks
         # attribute in document order, so that "he" after a quote can prefer the speaker
         # of the statement just before it
         by_sentence: dict[int, list[Marked]] = {}
@@ -560,13 +579,12 @@ class _Extractor:
             for m in by_sentence.get(si, ()):
                 if any(a <= m.open < b for a, b in direct_spans):
                     continue
-                if not self._is_full(m):
-                    continue
-                d = self._attribute_direct(m, prev_direct, prev_mark)
+                full = self._is_full(m)
+                d = self._attribute_direct(m, prev_direct, prev_mark, after_only=not full)
                 if d is None:
                     continue
                 self.drafts.append(d)
-                direct_spans.append((m.open, (m.close + 1) if m.close >= 0 else m.end))
+                direct_spans.append((m.open, m.after))
                 if d.who and d.who.speaker:
                     self.att.last_speaker = d.who.speaker
                 prev_direct, prev_mark = d, m
@@ -596,28 +614,32 @@ class _Extractor:
             return bool(cues) and content[:1].isupper() or bool(cues) and m.mark == "double"
         return False
 
-    def _attribute_direct(self, m: Marked, prev: _Draft | None, prev_mark: Marked | None) -> _Draft | None:
+    def _attribute_direct(self, m: Marked, prev: _Draft | None, prev_mark: Marked | None, *, after_only: bool = False) -> _Draft | None:
         text = self.text
         att = self.att
         s, e = m.start, m.end
         while e > s and text[e - 1] in ", \n":
             e -= 1
         words = _n_words(text[s:e])
-        close_end = m.close + 1 if m.close >= 0 else m.end
+        close_end = m.after
         ps, pe = self._para_bounds(close_end if close_end < len(text) else m.end)
         # clause after the closing mark, up to the next opening mark or sentence end
-        nxt_open = text.find("“", close_end, pe)
+        nxt_open = min((x.open for x in self.marks if x.open >= close_end), default=pe)
         sent_end = self._sent_end_after(close_end, pe)
-        hi = min(x for x in (nxt_open if nxt_open >= 0 else pe, sent_end, pe))
+        hi = min(nxt_open, sent_end, pe)
         post = _toks(text, close_end, hi)
-        if post and len(post) <= 25:
-            cues = _cues(post[:14], att.forms, [])
-            for c in cues:
+        if post:
+            for c in _cues(post[:14], att.forms, []):
                 who: _Who | None
+                inverted = c.i == 0 or all(t.text == "," for t in post[: c.i])
+                if after_only and c.i > 4:
+                    break
                 if c.kind == "quotes" or c.kind == "according":
                     who = att.who_after(post, c.j, len(post), m.open)
                     rule = "direct:quoted-by" if c.kind == "quotes" else "direct:according-to"
-                elif (c.i == 0 or all(t.text == "," for t in post[: c.i])) and c.lemma in _INVERTED:
+                elif inverted:
+                    if c.kind not in ("speech", "cognition"):
+                        continue
                     who = att.who_after(post, c.j, len(post), m.open)
                     rule = "direct:after-inverted"
                 else:
@@ -626,39 +648,58 @@ class _Extractor:
                 if who is not None:
                     if c.lemma == "quote" and c.text.lower() == "quoted" and who.how == "pronoun":
                         continue
+                    if after_only:
+                        # words of the reporter before the marks: a mixed quote from the
+                        # sentence start ("Golf clubs are “just scratching out a profit,” he said")
+                        ss, _ = self._sent_bounds(m.open)
+                        ss = max(ss, ps)
+                        if _n_words(text[ss : m.open]) > 0:
+                            ms_, me_ = _strip_span(text, ss, m.after)
+                            return _Draft("mixed", ms_, me_, who, c, "mixed:after", -1)
                     return _Draft("direct", s, e, who, c, rule, self._group(prev, prev_mark, m))
+                break
+        if after_only:
+            return None
         # clause before the opening mark: "X said: “…" / "X said, “…" / "X: “…"
         ss, _se = self._sent_bounds(m.open)
-        lo = max(ss, ps if ps <= m.open else ss)
         pp_s, _ = self._para_bounds(m.open)
-        lo = max(lo, pp_s)
+        lo = max(ss, pp_s)
         pre = _toks(text, lo, m.open)
         if pre:
             cues = _cues(pre, att.forms, [])
-            for c in reversed(cues):
-                if c.kind == "quotes" or c.kind == "according":
+            for ci in range(len(cues) - 1, -1, -1):
+                c = cues[ci]
+                low = c.text.lower()
+                if low.endswith("ing") and c.lemma not in ("bring",):
+                    if ci > 0:
+                        continue  # "X wrote, adding, “…”": the earlier cue's subject
+                    r = att._np_fwd(pre, 0, c.i)
+                    who = att._who(pre[r[0]].start, pre[r[1] - 1].end, m.open) if r else None
+                elif c.kind == "quotes" or c.kind == "according":
                     who = att.who_after(pre, c.j, len(pre), m.open)
-                elif c.j < len(pre) and pre[c.j].text not in ":,":
-                    who = att.who_after(pre, c.j, len(pre), m.open) if c.i == 0 else att.who_before(pre, c, 0, m.open)
                 else:
-                    who = att.who_before(pre, c, 0, m.open)
+                    who = att.who_before(pre, c, 0, m.open) if c.i > 0 else None
+                    if who is None and c.j < len(pre) and pre[c.j].text not in ":,":
+                        who = att.who_after(pre, c.j, len(pre), m.open)
                 if who is not None:
                     grp = self._group(prev, prev_mark, m)
                     return _Draft("direct", s, e, who, c, "direct:before", grp)
-            if pre[-1].text == ":" and len(pre) <= 8:
-                who = att._who(pre[0].start, pre[-2].end if len(pre) > 1 else pre[0].end, m.open)
-                if who is not None and who.speaker:
-                    return _Draft("direct", s, e, who, None, "direct:colon", -1)
+            if pre[-1].text == ":":
+                r = att._np_fwd(pre, 0, len(pre) - 1)
+                if r is not None:
+                    who = att._who(pre[r[0]].start, pre[r[1] - 1].end, m.open)
+                    if who is not None and who.how in ("name", "pronoun") and who.speaker:
+                        return _Draft("direct", s, e, who, None, "direct:colon", -1)
         # interrupted quote: same sentence / paragraph continues the previous one
         if prev is not None and prev_mark is not None and prev.who is not None:
-            gap = text[(prev_mark.close + 1) if prev_mark.close >= 0 else prev_mark.end : m.open]
+            gap = text[prev_mark.after : m.open]
             if "\n" not in gap and len(gap) < 120:
                 return _Draft("direct", s, e, prev.who, prev.cue, "direct:interrupted", prev.group)
             # multi-paragraph continuation: previous paragraph was the same speaker's quote
             prev_para = self.tokens.paragraph_at(prev_mark.open)
             this_para = self.tokens.paragraph_at(m.open)
             pps, ppe = self.tokens.paragraphs[prev_para]
-            if this_para == prev_para + 1 and m.open == self.tokens.paragraphs[this_para][0] and ppe - ((prev_mark.close + 1) if prev_mark.close >= 0 else prev_mark.end) < 60:
+            if this_para == prev_para + 1 and m.open == self.tokens.paragraphs[this_para][0] and ppe - (prev_mark.after) < 60:
                 return _Draft("direct", s, e, prev.who, prev.cue, "direct:continuation", -1)
         # the next sentence in the paragraph: "“…” Smith said."
         if close_end < pe:
@@ -691,7 +732,7 @@ class _Extractor:
 
     def _group(self, prev: _Draft | None, prev_mark: Marked | None, m: Marked) -> int:
         if prev is not None and prev_mark is not None:
-            gap = self.text[(prev_mark.close + 1) if prev_mark.close >= 0 else prev_mark.end : m.open]
+            gap = self.text[prev_mark.after : m.open]
             if "\n" not in gap and len(gap) < 120 and prev.group >= 0:
                 return prev.group
         self.group += 1
@@ -713,7 +754,7 @@ class _Extractor:
         if any(a <= ss and se <= b for a, b in direct_spans):
             return
         masked = [(a, b) for a, b in direct_spans if a < se and b > ss]
-        masked += [(mk.open, (mk.close + 1) if mk.close >= 0 else mk.end) for mk in marks if mk.open < se and mk.end > ss]
+        masked += [(mk.open, mk.after) for mk in marks if mk.open < se and mk.end > ss]
         toks = _toks(text, ss, se)
         if len(toks) < 4:
             return

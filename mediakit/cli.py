@@ -1,0 +1,155 @@
+"""The ``mediakit`` command: analyse articles, print the findings, write tables and a report.
+
+    mediakit analyse [PATH ...] [--out DIR] [--backend serial|processes|dask] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import io
+import logging
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .corpus import analyse
+from .display import analysis_html
+from .io import ReadError
+from .pipeline import Analysis
+
+__all__ = ["main"]
+
+CSTO = Path("data") / "articles" / "belsat-2020-12-02-csto-meeting.txt"
+
+
+def _default_source() -> Path:
+    for base in (Path.cwd(), Path(__file__).resolve().parents[1]):
+        if (base / CSTO).is_file():
+            return base / CSTO
+    raise SystemExit(
+        f"mediakit: no PATH given and the sample article {CSTO} was not found in the current "
+        "folder; run from the repository root or pass the files to analyse"
+    )
+
+
+def _tone(compound: float) -> str:
+    if pd.isna(compound):
+        return "   ?  "
+    sign = "+" if compound >= 0.05 else "-" if compound <= -0.05 else "0"
+    return f"{sign} {compound:+.2f}"
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def report_text(a: Analysis, *, width: int = 100, top: int = 10) -> str:
+    """The plain-text summary the command prints: quotes, speakers, top mentions, problems."""
+    lines = [repr(a), ""]
+    q = a.quotes
+    lines.append(f"QUOTES ({len(q)})")
+    for r in q.itertuples():
+        who = r.speaker or "(unattributed)"
+        lines.append(f"  {who[:24]:<24} {r.kind:<8} {_tone(r.compound)}  {_short(r.text, width - 45)}")
+    lines += ["", f"SPEAKERS ({len(a.speakers)})"]
+    for r in a.speakers.itertuples():
+        lines.append(f"  {r.speaker[:28]:<28} {r.role[:30]:<30} quotes={r.n_quotes:<3} tone={_tone(r.mean_compound)}")
+    m = a.mentions
+    lines += ["", "TOP MENTIONS"]
+    if not m.empty:
+        counts = m.groupby(["entity", "kind"]).size().sort_values(ascending=False).head(top)
+        for (ent, kind), n in counts.items():
+            lines.append(f"  {ent[:40]:<40} {kind:<13} {n}")
+    if not a.problems.empty:
+        lines += ["", f"PROBLEMS ({len(a.problems)})"]
+        for r in a.problems.itertuples():
+            lines.append(f"  {r.source or r.article_id}: [{r.stage}] {r.error}")
+    return "\n".join(lines)
+
+
+def _png(fig: object) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")  # type: ignore[attr-defined]
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def write_report(a: Analysis, out: Path) -> Path:
+    """Write CSV tables, PNG pictures and ``report.html`` into ``out``; return the report path."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
+    out.mkdir(parents=True, exist_ok=True)
+    a.to_csv(out)
+    pictures = []
+    for name, draw in (
+        ("mentions", lambda ax: plots.mentions_bar(a.mentions, ax=ax)),
+        ("tone_by_quote", lambda ax: plots.tone_by_quote(a.quotes, ax=ax)),
+        ("share_of_voice", lambda ax: plots.share_of_voice(a.quotes, ax=ax)),
+    ):
+        fig, ax = plt.subplots(figsize=(7, 4))
+        draw(ax)
+        fig.savefig(out / f"{name}.png", dpi=110, bbox_inches="tight")
+        pictures.append((name, _png(fig)))
+        plt.close(fig)
+    imgs = "\n".join(
+        f'<figure><img alt="{html.escape(n)}" src="data:image/png;base64,{b}"><figcaption>{html.escape(n)}</figcaption></figure>'
+        for n, b in pictures
+    )
+    page = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>mediakit report</title>"
+        "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}figure{display:inline-block}</style>"
+        f"</head><body><h1>mediakit report</h1>{imgs}{analysis_html(a, max_articles=20)}</body></html>"
+    )
+    path = out / "report.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    ap = argparse.ArgumentParser(prog="mediakit", description="Who speaks, what they say, in what tone, and who is mentioned.")
+    ap.add_argument("--version", action="version", version=f"mediakit {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    an = sub.add_parser("analyse", aliases=["analyze"], help="analyse articles and write tables and a report")
+    an.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the CSTO sample article)")
+    an.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
+    an.add_argument("--backend", choices=("serial", "processes", "dask"), default="serial")
+    an.add_argument("--workers", type=int, default=None)
+    an.add_argument("--no-report", action="store_true", help="write only the CSV tables")
+    an.add_argument("-q", "--quiet", action="store_true", help="print only where the output went")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="mediakit: %(message)s")
+    paths = args.paths or [_default_source()]
+    try:
+        sources: object = paths[0] if len(paths) == 1 else paths
+        kwargs = {}
+        if args.backend != "serial" or args.workers:
+            kwargs = {"backend": args.backend, "workers": args.workers}
+        a = analyse(sources, **kwargs)  # type: ignore[arg-type]
+    except (ReadError, FileNotFoundError, TypeError, ValueError) as exc:
+        print(f"mediakit: {exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(report_text(a))
+    if args.no_report:
+        a.to_csv(args.out)
+        print(f"\ntables written to {args.out}/")
+    else:
+        path = write_report(a, args.out)
+        print(f"\ntables and report written to {args.out}/ (open {path})")
+    if not a.articles:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
