@@ -463,7 +463,9 @@ def _header(article: Article) -> str:
     url = safe_url(article.url)
     if url:
         meta.append(
-            f'<a class="mk-url" href="{_e(url)}" rel="noopener noreferrer nofollow" target="_blank">{_e(url)}</a>'
+            f'<a class="mk-url" href="{_e(url)}" rel="noopener noreferrer nofollow" target="_blank" '
+            'style="color: inherit; text-decoration: underline;">'
+            f"{_e(url)}</a>"
         )
     elif article.url:
         meta.append(f'<span class="mk-url">{_e(article.url)}</span>')

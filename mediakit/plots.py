@@ -231,7 +231,11 @@ def mentions_bar(
     else:
         levels = df[hue].fillna("").astype(str)
         counts = df.assign(_hue=levels).groupby(["entity", "_hue"]).size()
-        hue_levels = sorted(levels.unique(), key=lambda v: (v not in KIND_COLOURS, v))
+        kind_order = list(KIND_COLOURS)
+        hue_levels = sorted(
+            levels.unique(),
+            key=lambda v: (kind_order.index(v) if v in kind_order else len(kind_order), v),
+        )
         colours = {
             **_colours(hue_levels),
             **{k: v for k, v in KIND_COLOURS.items() if k in hue_levels},

@@ -165,9 +165,9 @@ def test_mentions_bar_counts_order_and_hue(ax: Axes) -> None:
     widths = sorted(p.get_width() for p in bars(ax))
     assert widths == [1, 1, 1, 2, 4]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "organisation",
         "person",
         "place",
+        "organisation",
     ]
     # bars use the same kind colours as the HTML view
     by_y = {round(p.get_y() + p.get_height() / 2): to_hex(p.get_facecolor()) for p in bars(ax)}
