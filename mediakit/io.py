@@ -528,26 +528,27 @@ def _lines(cleaned: _Cleaned, start: int, *, markdown: bool) -> list[_Line]:
     return out
 
 
-_WRAP_END = re.compile(r"[\w,\-–]$")
+_WRAP_END = re.compile(r"[\w,\-–]")
+_LIST_ITEM = re.compile(r"[-*•]\s|\d+[.)]\s")
 
 
 def _join_wrapped(lines: list[_Line]) -> list[str]:
     """Paragraphs from body lines: hard-wrapped continuation lines joined with a space."""
-    paras: list[str] = []
+    paras: list[list[str]] = []
     prev: _Line | None = None
     for ln in lines:
         if (
             prev is not None
             and ln.block == prev.block
-            and _WRAP_END.search(paras[-1])
+            and _WRAP_END.fullmatch(prev.text[-1])
             and (ln.text[:1].islower() or len(prev.text) >= 50)
-            and not re.match(r"[-*•]\s|\d+[.)]\s", ln.text)
+            and not _LIST_ITEM.match(ln.text)
         ):
-            paras[-1] = f"{paras[-1]} {ln.text}"
+            paras[-1].append(ln.text)
         else:
-            paras.append(ln.text)
+            paras.append([ln.text])
         prev = ln
-    return paras
+    return [" ".join(p) for p in paras]
 
 
 @dataclasses.dataclass
@@ -805,6 +806,32 @@ def _looks_html(text: str) -> bool:
 # ----------------------------------------------------------------------------- files
 
 
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I
+)
+
+
+def _html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares, when the bytes are not UTF-8 and it decodes them."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    try:
+        data.decode("utf-8")
+        return None  # valid UTF-8 wins over a wrong declaration
+    except UnicodeDecodeError:
+        pass
+    name = m.group(1).decode("ascii").lower()
+    if name in ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+        name = "cp1252"  # what browsers do (WHATWG encoding standard)
+    try:
+        codecs.lookup(name)
+        data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return name
+
+
 def _read_bytes(path: Path) -> bytes:
     name = str(path)
     if not path.exists():
@@ -840,6 +867,8 @@ def _article_from_bytes(
         if not raw:
             raise ReadError(name, "the file is empty; remove it or put the article text in it")
     else:
+        if not encoding and suffix in HTML_SUFFIXES:
+            encoding = _html_charset(data)
         raw, _enc = _decode(data, name, encoding)
     if not raw.strip("\ufeff\x00 \t\r\n"):
         raise ReadError(
@@ -960,6 +989,11 @@ def _row_article(
     return _build(text, id=aid, source=source, given=given, inferred=inferred)
 
 
+@dataclasses.dataclass(frozen=True)
+class _BadRow:
+    reason: str
+
+
 def _detect_file_encoding(path: Path, encoding: str | None) -> str:
     if encoding:
         return encoding
@@ -991,7 +1025,10 @@ def _jsonl_records(path: Path, encoding: str | None) -> Iterator[tuple[int, Any]
             try:
                 yield lineno, json.loads(line)
             except json.JSONDecodeError as exc:
-                yield lineno, f"line {lineno} is not valid JSON ({exc.msg}); fix or remove it"
+                yield (
+                    lineno,
+                    _BadRow(f"line {lineno} is not valid JSON ({exc.msg}); fix or remove it"),
+                )
 
 
 def _json_records(path: Path, encoding: str | None) -> Iterator[tuple[int, Any]]:
@@ -1085,8 +1122,8 @@ def _iter_rows(
     for row, rec in records:
         row_id = f"{stem}:{row}"
         where = f"{source}:{row}"
-        if isinstance(rec, str) and rec.startswith("line ") and where:
-            yield _problem(row_id, where, f"{source}: {rec}")
+        if isinstance(rec, _BadRow):
+            yield _problem(row_id, where, f"{source}: {rec.reason}")
             continue
         if isinstance(rec, str):
             rec = {text_column: rec}
@@ -1223,6 +1260,8 @@ class Articles:
         self.source = source
         self._opts = _Options(**options)
         self._problems: list[Problem] = []
+        self._one_shot = isinstance(source, Iterator)
+        self._started = False
 
     def __repr__(self) -> str:
         src = "DataFrame" if type(self.source).__name__ == "DataFrame" else repr(self.source)
@@ -1273,6 +1312,12 @@ class Articles:
         elif isinstance(src, Article):
             yield src
         else:
+            if self._one_shot and self._started:
+                raise RuntimeError(
+                    "these Articles read from a one-shot iterator that is already used up; "
+                    "pass a list, a folder or a file to read_articles to iterate again"
+                )
+            self._started = True
             for i, item in enumerate(src):
                 if isinstance(item, Article | Problem):
                     yield item

@@ -169,3 +169,274 @@ def test_html_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None
     a = read_article(DATA / "corpus" / "city" / "page.html")
     assert a.title == "Bakery wins award"
     assert "tracking" not in a.text and "color" not in a.text
+
+
+# ---------------------------------------------------------------------------- encodings
+
+CYRILLIC = "Пасяджэнне ў Менску\n\nСтаршыня рады Янка Палессе сказаў, што ўсё будзе добра."
+RUSSIAN = "Заседание в Лесограде\n\nПредседатель совета Иван Полесов сказал, что всё будет хорошо."
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text", "body"),
+    [
+        ("utf-8", "Café opens\n\nThe café in Orrin Vale opened.", "The café in Orrin Vale opened."),
+        ("utf-8-sig", "Café opens\n\nThe café opened.", "The café opened."),
+        ("utf-16", "Café opens\n\nThe café opened.", "The café opened."),
+        ("utf-16-le", "Café opens\n\nThe café opened.", "The café opened."),
+        ("cp1251", CYRILLIC, CYRILLIC.split("\n\n")[1]),
+        ("cp1251", RUSSIAN, RUSSIAN.split("\n\n")[1]),
+        (
+            "latin-1",
+            "Café opens\n\nThe café in Orrin Vale opened.",
+            "The café in Orrin Vale opened.",
+        ),
+        ("cp1252", "Café opens\n\n“The café opened,” she said.", "“The café opened,” she said."),
+        ("koi8-r", RUSSIAN, RUSSIAN.split("\n\n")[1]),
+        (
+            "cp1250",
+            "Kawiarnia\n\nZażółć gęślą jaźń, powiedział żółw.",
+            "Zażółć gęślą jaźń, powiedział żółw.",
+        ),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, encoding: str, text: str, body: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    a = read_article(path)
+    assert a.text == body
+    assert not a.raw.startswith("\ufeff")
+
+
+def test_cyrillic_language_is_guessed(tmp_path: Path) -> None:
+    (tmp_path / "be.txt").write_bytes(CYRILLIC.encode("cp1251"))
+    (tmp_path / "ru.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    assert {a.id: a.language for a in read_articles(tmp_path)} == {"be": "be", "ru": "ru"}
+
+
+def test_explicit_encoding_and_undecodable(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(RUSSIAN.encode("cp1251"))
+    assert read_article(path, encoding="cp1251").text == RUSSIAN.split("\n\n")[1]
+    with pytest.raises(ReadError, match="article.txt.*cannot be decoded as utf-8"):
+        read_article(path, encoding="utf-8")
+    with pytest.raises(ReadError, match="unknown encoding"):
+        read_article(path, encoding="no-such-codec")
+
+
+def test_html_declared_charset(tmp_path: Path) -> None:
+    page = (
+        "<html><head><meta charset='windows-1251'><title>Навіны</title></head>"
+        "<body><p>Старшыня рады Янка Палессе сказаў, што ўсё будзе добра.</p></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    assert "Старшыня рады" in read_article(path).text
+
+
+def test_control_characters_and_line_ends(tmp_path: Path) -> None:
+    raw = (
+        "\ufeff\u200bHarbour reopens\r\n\r\nThe har\x00bour\x07 reopened.\rShips\u200b came in.\r\n"
+    )
+    path = tmp_path / "article.txt"
+    path.write_text(raw, encoding="utf-8", newline="")
+    a = read_article(path)
+    assert a.title == "Harbour reopens"
+    assert a.text == "The harbour reopened.\n\nShips came in."
+    assert a.raw == raw.removeprefix("\ufeff")  # the codec eats the BOM; the rest is kept
+    assert a.raw[a.boilerplate[0].start : a.boilerplate[0].end] == "Harbour reopens"
+
+
+# ------------------------------------------------------------------------------ formats
+
+ROWS = [
+    {"id": "r1", "title": "Harbour reopens", "outlet": "Valley Courier", "date": "2021-03-04",
+     "url": "https://courier.example/r1", "text": "Harbour reopens\n\nShips came in on Monday."},
+    {"title": "Bridge closes", "published": "05.03.2021", "language": "en",
+     "text": "The bridge closed for repairs.\n\nvalley.example"},
+    {"id": "r3", "title": "Nothing here", "text": ""},
+]  # fmt: skip
+
+
+def _check_rows(arts: Articles, stem: str) -> None:
+    items = list(arts.iter_all())
+    assert [type(x).__name__ for x in items] == ["Article", "Article", "Problem"]
+    first, second, bad = items
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.id, first.title, first.outlet, first.published, first.url) == (
+        "r1", "Harbour reopens", "Valley Courier", "2021-03-04", "https://courier.example/r1"
+    )  # fmt: skip
+    assert first.text == "Ships came in on Monday."  # the repeated headline is split off
+    assert (second.id, second.published, second.credit) == (
+        f"{stem}:2",
+        "2021-03-05",
+        "valley.example",
+    )
+    assert second.text == "The bridge closed for repairs."
+    assert isinstance(bad, Problem) and bad.article_id == "r3" and bad.stage == "read"
+    assert "no text" in bad.error and "text_column" in bad.error
+    assert arts.problems == [bad]
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in ROWS) + "\n", encoding="utf-8"
+    )
+    _check_rows(read_articles(path), "feed")
+
+
+def test_jsonl_bad_line_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "One."}\n{not json\n\n{"text": "Two."}\n', encoding="utf-8")
+    items = list(read_articles(path).iter_all())
+    assert [x.id if isinstance(x, Article) else x.article_id for x in items] == [
+        "feed:1",
+        "feed:2",
+        "feed:4",
+    ]
+    assert isinstance(items[1], Problem) and "line 2" in items[1].error
+
+
+def test_json_list(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"articles": ROWS}), encoding="utf-8")
+    _check_rows(read_articles(path), "feed")
+
+
+def test_csv(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "feed.csv"
+    pd.DataFrame(ROWS).to_csv(path, index=False)
+    _check_rows(read_articles(path), "feed")
+
+
+def test_csv_cp1251(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "feed.csv"
+    pd.DataFrame([{"text": RUSSIAN}]).to_csv(path, index=False, encoding="cp1251")
+    (a,) = list(read_articles(path))
+    assert a.text == RUSSIAN.split("\n\n")[1] and a.language == "ru"
+
+
+def test_parquet(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "feed.parquet"
+    pd.DataFrame(ROWS).to_parquet(path)
+    _check_rows(read_articles(path), "feed")
+
+
+def test_dataframe() -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(ROWS)
+    items = list(read_articles(df).iter_all())
+    assert [x.id if isinstance(x, Article) else x.article_id for x in items] == [
+        "r1",
+        "row:2",
+        "r3",
+    ]
+    df2 = pd.DataFrame(
+        {"body": ["One.", "Two."], "when": pd.to_datetime(["2021-01-02", "2021-01-03"])}
+    )
+    arts = read_articles(df2.set_index(pd.Index(["a", "b"])), text_column="body")
+    assert [(a.id, a.text) for a in arts] == [("a", "One."), ("b", "Two.")]
+    with pytest.raises(ReadError, match="no column 'text'"):
+        read_articles(df2)
+
+
+def test_id_column_and_duplicate_ids(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    recs = [
+        {"key": "k", "text": "One."},
+        {"key": "k", "text": "Two."},
+        {"key": "k-2", "text": "Three."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    assert [a.id for a in read_articles(path, id_column="key")] == ["k", "k-2", "k-2-2"]
+
+
+def test_markdown_front_matter() -> None:
+    a = read_article(DATA / "corpus" / "city" / "daily-note.md")
+    assert (a.id, a.title, a.outlet, a.published, a.url) == (
+        "gazette-tram-1", "Tram line extended", "Tramway Gazette", "2021-05-06", "https://gazette.example/tram"
+    )  # fmt: skip
+    assert a.text.startswith(
+        "The city council of Westmarch opened a new tram stop near the central market."
+    )
+    assert [b.kind for b in a.boilerplate] == ["front_matter", "title"]
+
+
+def test_txt_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "---\ntitle: Harbour reopens\noutlet: Valley Courier\n---\nShips came in.\n",
+        encoding="utf-8",
+    )
+    a = read_article(path)
+    assert (a.title, a.outlet, a.text) == ("Harbour reopens", "Valley Courier", "Ships came in.")
+
+
+def test_html_metadata_and_main_text() -> None:
+    a = read_article(DATA / "corpus" / "city" / "page.html")
+    assert (a.title, a.outlet, a.published, a.url) == (
+        "Bakery wins award", "Valley Courier", "2022-08-15", "https://courier.example/bakery-award"
+    )  # fmt: skip
+    paras = a.text.split("\n\n")
+    assert paras[0].startswith("A family bakery in the fictional town of Orrin Vale")
+    assert len(paras) == 3
+    for junk in ("Home", "document.write", "color: red", "© Valley Courier"):
+        assert junk not in a.text
+
+
+def test_html_fallback_tag_stripper(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.htm"
+    path.write_text(
+        "<html><head><title>Tiny</title><script>x()</script></head><body><p>Hi &amp; bye.</p></body></html>"
+    )
+    a = read_article(path)
+    assert a.text == "Hi & bye." and a.title == "Tiny"
+
+
+def test_iterable_of_paths_and_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    arts = read_articles(
+        [tmp_path / "a.txt", article_from_text("Two.", id="a"), tmp_path / "gone.txt"]
+    )
+    items = list(arts.iter_all())
+    assert [type(x).__name__ for x in items] == ["Article", "Article", "Problem"]
+    assert [a.id for a in arts] == ["a", "a-2"]
+
+
+def test_one_shot_iterator_is_read_once() -> None:
+    arts = read_articles(article_from_text(t) for t in ["One.", "Two."])
+    assert len(list(arts)) == 2
+    with pytest.raises(RuntimeError, match="one-shot"):
+        list(arts)
+
+
+def test_bad_files_become_problems_and_good_files_come_through(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Harbour reopens\n\nShips came in.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "scan.html").write_bytes(b"%PDF-1.4 not really html")
+    (tmp_path / "blank.md").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "broken.csv").write_bytes(b"")
+    arts = read_articles(tmp_path)
+    assert [a.id for a in arts] == ["good"]
+    probs = {p.article_id: p for p in arts.problems}
+    assert sorted(probs) == ["binary", "blank", "broken", "empty", "scan"]
+    for pid, p in probs.items():
+        assert pid in p.source and p.stage == "read" and str(tmp_path) in p.error
+
+
+def test_missing_source_for_read_articles() -> None:
+    with pytest.raises(ReadError, match="no such file or folder"):
+        read_articles("/no/such/folder")
+
+
+def test_read_article_refuses_tables_and_strings(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="read_articles"):
+        read_article(tmp_path / "feed.jsonl")
+    with pytest.raises(ReadError, match="article_from_text"):
+        read_article("Harbour reopens\n\nShips came in.")
