@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import math
@@ -208,7 +209,7 @@ def _rows(data: object) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for item in data:  # type: ignore[attr-defined]
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
-            out.append(dataclasses.asdict(item))
+            out.append({f.name: getattr(item, f.name) for f in dataclasses.fields(item)})
         elif isinstance(item, Mapping):
             out.append(dict(item))
         elif isinstance(item, Sequence) and not isinstance(item, str) and len(item) >= 2:
@@ -254,44 +255,51 @@ class _Span:
 
 
 def _render(text: str, spans: Sequence[_Span]) -> str:
-    """Escaped ``text`` with ``spans`` as nested ``<span>`` elements, split where they cross."""
+    """Escaped ``text`` with ``spans`` as nested ``<span>`` elements, split where they cross.
+
+    A sweep over the sorted boundaries keeps the spans covering the next stretch of text in
+    nesting order (outer first); the open tags that no longer match are closed and the new
+    ones opened, so crossing spans are split and the markup always balances. Linear in the
+    text and the spans, times the nesting depth.
+    """
     n = len(text)
-    good = [s for s in spans if 0 <= s.start < s.end <= n]
-    key = {id(s): (s.start, -s.end, s.layer, s.order) for s in good}
-    bounds = sorted({0, n, *(s.start for s in good), *(s.end for s in good)})
+    good = sorted(
+        (s for s in spans if 0 <= s.start < s.end <= n),
+        key=lambda s: (s.start, -s.end, s.layer, s.order),
+    )
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
     after_at: dict[int, list[str]] = {}
-    for s in sorted(good, key=lambda s: key[id(s)]):
+    for i, s in enumerate(good):
+        starts.setdefault(s.start, []).append(i)
+        ends.setdefault(s.end, []).append(i)
         if s.after:
             after_at.setdefault(s.end, []).append(s.after)
+    bounds = sorted({0, n, *starts, *ends})
     out: list[str] = []
-    stack: list[_Span] = []
-    for i, b in enumerate(bounds):
-        nxt = bounds[i + 1] if i + 1 < len(bounds) else None
-        want = (
-            sorted(
-                (s for s in good if s.start <= b and nxt is not None and nxt <= s.end),
-                key=lambda s: key[id(s)],
-            )
-            if nxt is not None
-            else []
-        )
+    stack: list[int] = []  # open spans, outermost first
+    active: list[
+        tuple[int, int, int, int, int]
+    ] = []  # sort keys of spans covering the next stretch
+    for k, b in enumerate(bounds):
+        for i in ends.get(b, ()):
+            s = good[i]
+            active.remove((s.start, -s.end, s.layer, s.order, i))
+        for i in starts.get(b, ()):
+            s = good[i]
+            bisect.insort(active, (s.start, -s.end, s.layer, s.order, i))
+        want = [key[-1] for key in active]
         keep = 0
-        while keep < len(stack) and keep < len(want) and stack[keep] is want[keep]:
+        while keep < len(stack) and keep < len(want) and stack[keep] == want[keep]:
             keep += 1
-        inserts = after_at.get(b, [])
-        if inserts:
-            # A badge belongs after its span closes: close everything that ends here.
-            while keep and stack[keep - 1].end == b:
-                keep -= 1
-        for _ in range(len(stack) - keep):
-            out.append("</span>")
+        out.append("</span>" * (len(stack) - keep))
         del stack[keep:]
-        out.extend(inserts)
-        for s in want[keep:]:
-            out.append(s.open_tag())
-            stack.append(s)
-        if nxt is not None:
-            out.append(_e(text[b:nxt]))
+        out.extend(after_at.get(b, ()))
+        for i in want[keep:]:
+            out.append(good[i].open_tag())
+            stack.append(i)
+        if k + 1 < len(bounds):
+            out.append(_e(text[b : bounds[k + 1]]))
     return "".join(out)
 
 

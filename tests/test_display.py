@@ -649,3 +649,18 @@ def test_analysis_html_empty() -> None:
     page = analysis_html(empty)
     parse(page)
     assert "0 articles" in page
+
+
+def test_long_article_with_many_spans_renders_in_linear_time() -> None:
+    import time
+
+    text = "Ana Veld said the harbour of Port Kessel is open. " * 4000  # 200,000 characters
+    ms = [Mention("p", "Ana Veld", "person", "Ana Veld", i, i + 8) for i in range(0, len(text), 50)]
+    qs = [
+        Quote("p", k, "indirect", "", i + 14, i + 48, speaker="Ana Veld", compound=0.1)
+        for k, i in enumerate(range(0, len(text), 50))
+    ]
+    t = time.perf_counter()
+    page = article_html(Article(id="p", text=text), qs, ms)
+    assert time.perf_counter() - t < 5
+    assert page.count('class="mk-mention') == 4000 and page.count("mk-badge") == 4000
