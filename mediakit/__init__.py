@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .corpus import analyse, iter_results
+from .display import article_html, highlight
 from .entities import EntityConfig, find_mentions
 from .io import Articles, ReadError, article_from_text, read_article, read_articles
 from .mentions import cooccurrence, tabulate_mentions
@@ -19,7 +20,6 @@ from .sentiment import SentimentConfig, label, score_quotes, score_text, target_
 from .speakers import speaker_index, tag_speakers
 from .tables import COLUMNS, empty_frame
 from .text import tokenise
-from .display import article_html, highlight
 
 __version__ = "0.1.0"
 

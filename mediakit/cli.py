@@ -1,6 +1,6 @@
 """The ``mediakit`` command: analyse articles, print the findings, write tables and a report.
 
-    mediakit analyse [PATH ...] [--out DIR] [--backend serial|processes|dask] [--workers N]
+mediakit analyse [PATH ...] [--out DIR] [--backend serial|processes|dask] [--workers N]
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import io
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -36,7 +37,11 @@ def _default_source() -> Path:
     )
 
 
-def _tone(compound: float) -> str:
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def _tone(compound: Any) -> str:
     if pd.isna(compound):
         return "   ?  "
     sign = "+" if compound >= 0.05 else "-" if compound <= -0.05 else "0"
@@ -53,22 +58,27 @@ def report_text(a: Analysis, *, width: int = 100, top: int = 10) -> str:
     lines = [repr(a), ""]
     q = a.quotes
     lines.append(f"QUOTES ({len(q)})")
-    for r in q.itertuples():
-        who = r.speaker or "(unattributed)"
-        lines.append(f"  {who[:24]:<24} {r.kind:<8} {_tone(r.compound)}  {_short(r.text, width - 45)}")
+    for qr in _records(q):
+        who = str(qr["speaker"]) or "(unattributed)"
+        text = _short(str(qr["text"]), width - 45)
+        lines.append(f"  {who[:24]:<24} {qr['kind']:<8} {_tone(qr['compound'])}  {text}")
     lines += ["", f"SPEAKERS ({len(a.speakers)})"]
-    for r in a.speakers.itertuples():
-        lines.append(f"  {r.speaker[:28]:<28} {r.role[:30]:<30} quotes={r.n_quotes:<3} tone={_tone(r.mean_compound)}")
+    for sr in _records(a.speakers):
+        lines.append(
+            f"  {str(sr['speaker'])[:28]:<28} {str(sr['role'])[:30]:<30} "
+            f"quotes={sr['n_quotes']:<3} tone={_tone(sr['mean_compound'])}"
+        )
     m = a.mentions
     lines += ["", "TOP MENTIONS"]
     if not m.empty:
-        counts = m.groupby(["entity", "kind"]).size().sort_values(ascending=False).head(top)
-        for (ent, kind), n in counts.items():
-            lines.append(f"  {ent[:40]:<40} {kind:<13} {n}")
+        counts = m.groupby(["entity", "kind"]).size().rename("n").reset_index()
+        counts = counts.sort_values("n", ascending=False, kind="stable").head(top)
+        for r in _records(counts):
+            lines.append(f"  {str(r['entity'])[:40]:<40} {str(r['kind']):<13} {r['n']}")
     if not a.problems.empty:
         lines += ["", f"PROBLEMS ({len(a.problems)})"]
-        for r in a.problems.itertuples():
-            lines.append(f"  {r.source or r.article_id}: [{r.stage}] {r.error}")
+        for r in _records(a.problems):
+            lines.append(f"  {r['source'] or r['article_id']}: [{r['stage']}] {r['error']}")
     return "\n".join(lines)
 
 
@@ -116,11 +126,18 @@ def write_report(a: Analysis, out: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    ap = argparse.ArgumentParser(prog="mediakit", description="Who speaks, what they say, in what tone, and who is mentioned.")
+    ap = argparse.ArgumentParser(
+        prog="mediakit",
+        description="Who speaks, what they say, in what tone, and who is mentioned.",
+    )
     ap.add_argument("--version", action="version", version=f"mediakit {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
-    an = sub.add_parser("analyse", aliases=["analyze"], help="analyse articles and write tables and a report")
-    an.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the CSTO sample article)")
+    an = sub.add_parser(
+        "analyse", aliases=["analyze"], help="analyse articles and write tables and a report"
+    )
+    an.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default: the CSTO sample article)"
+    )
     an.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
     an.add_argument("--backend", choices=("serial", "processes", "dask"), default="serial")
     an.add_argument("--workers", type=int, default=None)

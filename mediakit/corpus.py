@@ -22,7 +22,9 @@ def _as_items(source: Any) -> Iterator[Article | Problem]:
     if isinstance(source, Article):
         yield source
         return
-    if isinstance(source, str) and ("\n" in source or len(source) > 400 or not Path(source).exists()):
+    if isinstance(source, str) and (
+        "\n" in source or len(source) > 400 or not Path(source).exists()
+    ):
         yield article_from_text(source)
         return
     if isinstance(source, (str, Path)):
@@ -51,7 +53,9 @@ def _as_items(source: Any) -> Iterator[Article | Problem]:
     )
 
 
-def iter_results(source: Any, *, config: AnalysisConfig | None = None) -> Iterator[ArticleResult | Problem]:
+def iter_results(
+    source: Any, *, config: AnalysisConfig | None = None
+) -> Iterator[ArticleResult | Problem]:
     """Analyse articles one by one, yielding results and read problems as they come."""
     for item in _as_items(source):
         if isinstance(item, Problem):

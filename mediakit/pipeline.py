@@ -22,7 +22,7 @@ from .model import Article, Mention, Problem, Quote, Speaker
 from .quotes import QuoteConfig, extract_quotes
 from .sentiment import SentimentConfig, entity_tone, score_quotes, speaker_tone
 from .speakers import speaker_index
-from .tables import COLUMNS, empty_frame, frame, mentions_frame, quotes_frame
+from .tables import COLUMNS, empty_frame, frame, quotes_frame
 from .text import tokenise
 
 __all__ = ["Analysis", "AnalysisConfig", "ArticleResult", "analyse_article", "build_analysis"]
@@ -80,9 +80,16 @@ class ArticleResult:
                     "aliases": "; ".join(sp.aliases) if sp else "",
                 }
             )
-        mentions = mentions_frame(self.mentions, self.quotes).to_dict("records") if self.mentions else []
+        mentions = [_mention_row(m, self.quotes) for m in self.mentions]
         sentences = [
-            {"article_id": a.id, "sentence": i, "paragraph": p, "start": s, "end": e, "text": a.text[s:e]}
+            {
+                "article_id": a.id,
+                "sentence": i,
+                "paragraph": p,
+                "start": s,
+                "end": e,
+                "text": a.text[s:e],
+            }
             for i, (s, e, p) in enumerate(self.sentences)
         ]
         articles = [
@@ -109,6 +116,14 @@ class ArticleResult:
         }
 
 
+def _mention_row(m: Mention, quotes: Sequence[Quote]) -> dict[str, Any]:
+    row = dataclasses.asdict(m)
+    inside = next((q for q in quotes if q.start <= m.start and m.end <= q.end), None)
+    row["in_quote"] = inside is not None
+    row["quoted_by"] = inside.speaker if inside is not None else ""
+    return row
+
+
 def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -> ArticleResult:
     """Run every stage on one article; a failing stage becomes a problem, not an exception.
 
@@ -128,7 +143,9 @@ def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -
         mentions = find_mentions(article, tokens, config=cfg.entities)
     except Exception as exc:  # noqa: BLE001 - one bad article never stops a corpus
         log.warning("mentions failed for %s: %s", article.id, exc)
-        problems.append(Problem(article.id, article.source, "entities", f"{type(exc).__name__}: {exc}"))
+        problems.append(
+            Problem(article.id, article.source, "entities", f"{type(exc).__name__}: {exc}")
+        )
     try:
         index = speaker_index(article, mentions=mentions, tokens=tokens)
         speakers = tuple(index.speakers.values())
@@ -136,7 +153,9 @@ def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -
         quotes = score_quotes(quotes, config=cfg.sentiment)
     except Exception as exc:  # noqa: BLE001
         log.warning("quotes failed for %s: %s", article.id, exc)
-        problems.append(Problem(article.id, article.source, "quotes", f"{type(exc).__name__}: {exc}"))
+        problems.append(
+            Problem(article.id, article.source, "quotes", f"{type(exc).__name__}: {exc}")
+        )
     return ArticleResult(article, sentences, mentions, speakers, quotes, tuple(problems))
 
 
@@ -156,7 +175,9 @@ class Analysis:
         *,
         config: AnalysisConfig | None = None,
     ) -> None:
-        self._tables = {name: tables.get(name, empty_frame(name)) for name in COLUMNS if name != "tokens"}
+        self._tables = {
+            name: tables.get(name, empty_frame(name)) for name in COLUMNS if name != "tokens"
+        }
         self.articles: tuple[Article, ...] = tuple(articles)
         self.config = config or AnalysisConfig()
         self._tokens: pd.DataFrame | None = tables.get("tokens")
@@ -200,7 +221,14 @@ class Analysis:
             for a in self.articles:
                 for t in tokenise(a).tokens:
                     rows.append(
-                        {"article_id": a.id, "token": t.index, "sentence": t.sentence, "start": t.start, "end": t.end, "text": t.text}
+                        {
+                            "article_id": a.id,
+                            "token": t.index,
+                            "sentence": t.sentence,
+                            "start": t.start,
+                            "end": t.end,
+                            "text": t.text,
+                        }
                     )
             self._tokens = frame("tokens", rows)
         return self._tokens
@@ -258,7 +286,9 @@ def build_analysis(
     config: AnalysisConfig | None = None,
 ) -> Analysis:
     """Gather per-article results into one ``Analysis`` with declared table columns."""
-    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("quotes", "speakers", "mentions", "sentences", "articles", "problems")}
+    rows: dict[str, list[dict[str, Any]]] = {
+        k: [] for k in ("quotes", "speakers", "mentions", "sentences", "articles", "problems")
+    }
     articles = []
     for r in results:
         articles.append(r.article)

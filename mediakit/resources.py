@@ -29,8 +29,7 @@ def _read(path: str) -> tuple[str, ...]:
         raw = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FileNotFoundError(
-            f"lexicon file {path!r} not found: pass an existing UTF-8 text file, "
-            "one entry per line"
+            f"lexicon file {path!r} not found: pass an existing UTF-8 text file, one entry per line"
         ) from None
     out = []
     for line in raw.splitlines():

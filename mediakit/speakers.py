@@ -53,7 +53,9 @@ class SpeakerIndex:
     speakers: dict[str, Speaker] = field(default_factory=dict)
     _starts: tuple[int, ...] = ()
 
-    def mention_in(self, start: int, end: int, *, kinds: Sequence[str] = ("person", "organisation")) -> Mention | None:
+    def mention_in(
+        self, start: int, end: int, *, kinds: Sequence[str] = ("person", "organisation")
+    ) -> Mention | None:
         """The last named mention of one of ``kinds`` lying inside ``[start, end)``."""
         i = bisect.bisect_left(self._starts, start)
         best = None
@@ -149,7 +151,9 @@ def _speakers_from(article: Article, mentions: Sequence[Mention]) -> dict[str, S
     return out
 
 
-def speaker_index(article: Article, *, mentions: Sequence[Mention] | None = None, tokens: Tokens | None = None) -> SpeakerIndex:
+def speaker_index(
+    article: Article, *, mentions: Sequence[Mention] | None = None, tokens: Tokens | None = None
+) -> SpeakerIndex:
     """Index an article's named mentions for attribution.
 
     >>> from mediakit.model import Article
@@ -168,7 +172,9 @@ def speaker_index(article: Article, *, mentions: Sequence[Mention] | None = None
     )
 
 
-def tag_speakers(article: Article, *, mentions: Sequence[Mention] | None = None, tokens: Tokens | None = None) -> tuple[Speaker, ...]:
+def tag_speakers(
+    article: Article, *, mentions: Sequence[Mention] | None = None, tokens: Tokens | None = None
+) -> tuple[Speaker, ...]:
     """People and organisations who could speak in an article, with canonical name, role and aliases.
 
     >>> from mediakit.model import Article
@@ -177,5 +183,7 @@ def tag_speakers(article: Article, *, mentions: Sequence[Mention] | None = None,
     [('Anna Berg', 'Foreign Minister')]
     """
     if mentions is None:
-        mentions = find_mentions(article, tokens if tokens is not None else tokenise(article, tokens=False))
+        mentions = find_mentions(
+            article, tokens if tokens is not None else tokenise(article, tokens=False)
+        )
     return tuple(_speakers_from(article, mentions).values())

@@ -115,7 +115,9 @@ def empty_frame(table: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
 
 
-def frame(table: str, rows: Iterable[Mapping[str, Any]] | Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+def frame(
+    table: str, rows: Iterable[Mapping[str, Any]] | Sequence[Mapping[str, Any]]
+) -> pd.DataFrame:
     """A DataFrame of ``rows`` (mappings) with exactly the declared columns and dtypes.
 
     >>> frame("problems", [{"article_id": "a", "source": "x.txt", "stage": "read", "error": "empty"}]).shape

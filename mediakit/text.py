@@ -96,7 +96,9 @@ def _fix_closers(text: str, spans: Iterator[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+def sentence_spans(
+    text: str, paragraphs: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int]]:
     """Sentence offsets as ``(start, end, paragraph)``; no sentence crosses a paragraph.
 
     >>> sentence_spans("Mr. Smith came. He said “Hi.” Then left.")
@@ -141,5 +143,7 @@ def tokenise(article: Article | str, *, tokens: bool = True) -> Tokens:
     if tokens:
         for sent in sents:
             for s, e in token_spans(text, sent.start, sent.end):
-                toks.append(Token(index=len(toks), start=s, end=e, text=text[s:e], sentence=sent.index))
+                toks.append(
+                    Token(index=len(toks), start=s, end=e, text=text[s:e], sentence=sent.index)
+                )
     return Tokens(article=article, paragraphs=tuple(paras), sentences=sents, tokens=tuple(toks))
