@@ -1,0 +1,801 @@
+"""Named mentions of people, places and organisations, merged into canonical entities.
+
+Rules and gazetteers, no statistical model. Capitalised token runs are cut into
+segments by shipped gazetteers (``lexicons/entities_*``): places and countries
+(pycountry common names), demonyms ("Russian" -> Russia, ``form="adjectival"``),
+known organisations and acronyms, titles and roles, first names and organisation
+words ("Ministry", "Council", "University"...). What is left of a run after its
+titles is a name; names are classed by their role, a first name, an organisation
+word or, for a lone word, by what the rest of the article says about it.
+
+Merging inside one article (documented rules):
+
+* people: the canonical name is the longest full name of the cluster; a lone
+  surname ("Lukashenka", "Mr Lukashenka", "Lukashenka's") joins the first full
+  name with that surname in the article (news introduces the main figure first);
+* transliteration variants merge when their :func:`translit_key` is equal
+  (Lukashenka / Lukashenko, Tsikhanouskaya / Tikhanovskaya), and the shipped alias
+  table (``entities_aliases.tsv``, extendable with :class:`EntityConfig`) maps
+  known variants to one spelling across a corpus;
+* acronyms join their expansion when written "Long Name (ABC)" or when the
+  initials of a name seen in the article spell them; known ones come from the
+  alias table (EU = European Union, US = U.S. = United States);
+* countries use pycountry's common names (Russia, not "Russian Federation").
+
+The EU and other unions of states are organisations; "the Kremlin" is an
+organisation and "Kremlin press service" stays a mention of the Kremlin (the
+lowercase "press service" is not part of a name).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Article, Mention, Tokens
+from .resources import lexicon_lines, lexicon_rows
+from .text import token_spans, tokenise
+
+__all__ = [
+    "EntityConfig",
+    "entity_index",
+    "find_mentions",
+    "is_acronym",
+    "is_person_name",
+    "surname",
+    "translit_key",
+]
+
+log = logging.getLogger("mediakit")
+
+PERSON, PLACE, ORG = "person", "place", "organisation"
+_KINDS = {"person": PERSON, "place": PLACE, "organisation": ORG, "organization": ORG, "org": ORG}
+
+
+@dataclass(frozen=True)
+class EntityConfig:
+    """Options for :func:`find_mentions`; every field has a default.
+
+    ``alias_files`` and ``gazetteer_files`` are a user's own TSV files in the format
+    of ``lexicons/entities_aliases.tsv`` (surface, canonical name, kind); their
+    entries win over the shipped ones. ``first_name_files`` and ``title_files`` add
+    one entry per line. ``adjectival`` keeps demonym mentions ("Russian forces");
+    ``lone_words`` keeps single capitalised words that no rule explains.
+
+    >>> EntityConfig(adjectival=False).adjectival
+    False
+    """
+
+    alias_files: tuple[str | Path, ...] = ()
+    gazetteer_files: tuple[str | Path, ...] = ()
+    first_name_files: tuple[str | Path, ...] = ()
+    title_files: tuple[str | Path, ...] = ()
+    adjectival: bool = True
+    transliteration: bool = True
+    lone_words: bool = True
+    acronym_kind: str = ORG
+    extra: tuple[tuple[str, str, str], ...] = field(default=())
+
+
+# ---------------------------------------------------------------------------
+# lexicons
+# ---------------------------------------------------------------------------
+
+_ABBREV_DOT = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "gen", "gov", "rep", "lt", "col",
+    "capt", "prof", "rev", "mt", "ft", "inc", "corp", "co", "ltd", "sgt", "maj", "adm",
+    "pres", "supt", "det", "insp", "cmdr", "hon", "messrs", "bros", "dept", "univ",
+}  # fmt: skip
+
+
+def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Token spans with "J." / "Mr." / "St." joined to their period."""
+    spans = token_spans(text, start, end)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        if i + 1 < len(spans) and spans[i + 1][0] == e and text[e : e + 1] == ".":
+            w = text[s:e]
+            if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV_DOT:
+                out.append((s, e + 1))
+                i += 2
+                continue
+        out.append((s, e))
+        i += 1
+    return out
+
+
+def _key(surface: str) -> tuple[str, ...]:
+    surface = surface.replace("’", "'")
+    return tuple(surface[s:e] for s, e in _words(surface))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    canonical: str
+    kind: str
+    form: str = "name"
+
+
+@dataclass
+class _Lex:
+    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]
+    titles: dict[str, list[tuple[str, ...]]]
+    first: frozenset[str]
+    stop: frozenset[str]
+    org_suffix: frozenset[str]
+    org_head: frozenset[str]
+    role_words: frozenset[str]
+    particles: frozenset[str]
+    not_acronyms: frozenset[str]
+    place_preps: frozenset[str]
+
+
+def _add(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], surface: str, entry: _Entry) -> None:
+    key = _key(surface)
+    if not key:
+        return
+    lst = gaz.setdefault(key[0], [])
+    lst[:] = [(k, e) for k, e in lst if k != key]
+    lst.append((key, entry))
+    lst.sort(key=lambda ke: -len(ke[0]))
+
+
+def _countries(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]) -> None:
+    import pycountry
+
+    short = {row[0]: row[1] for row in lexicon_rows("entities_countries.tsv") if len(row) >= 2}
+    for c in pycountry.countries:
+        name = c.name
+        common = short.get(name) or getattr(c, "common_name", None) or name
+        for s in (name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if s and "," not in s and "(" not in s:
+                _add(gaz, s, _Entry(common, PLACE))
+        if common != name:
+            _add(gaz, common, _Entry(common, PLACE))
+
+
+def _kind(word: str, where: str) -> str:
+    try:
+        return _KINDS[word.strip().lower()]
+    except KeyError:
+        raise ValueError(f"{where}: kind {word!r} is not person, place or organisation") from None
+
+
+def _load_tsv(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], path: str | Path) -> None:
+    for row in lexicon_rows(path):
+        if len(row) < 3:
+            raise ValueError(
+                f"{path}: line {row!r} needs three tab-separated fields: surface, canonical, kind"
+            )
+        form = row[3] if len(row) > 3 and row[3] else "name"
+        _add(gaz, row[0], _Entry(row[1] or row[0], _kind(row[2], str(path)), form))
+
+
+@functools.cache
+def _lexicons(config: EntityConfig) -> _Lex:
+    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+    _countries(gaz)
+    for name in ("entities_places.tsv", "entities_organisations.tsv"):
+        _load_tsv(gaz, name)
+    for row in lexicon_rows("entities_demonyms.tsv"):
+        country = row[1]
+        for dem in row[0].split("|"):
+            _add(gaz, dem, _Entry(country, PLACE, "adjectival"))
+    _load_tsv(gaz, "entities_aliases.tsv")
+    for path in (*config.gazetteer_files, *config.alias_files):
+        _load_tsv(gaz, path)
+    for surface, canonical, kind in config.extra:
+        _add(gaz, surface, _Entry(canonical, _kind(kind, "EntityConfig.extra")))
+    titles: dict[str, list[tuple[str, ...]]] = {}
+    for path in ("entities_titles.txt", *config.title_files):
+        for line in lexicon_lines(path):
+            key = _key(line)
+            titles.setdefault(key[0], []).append(key)
+    for lst in titles.values():
+        lst.sort(key=lambda k: -len(k))
+    first: set[str] = set()
+    for path in ("entities_first_names.txt", *config.first_name_files):
+        for line in lexicon_lines(path):
+            first.update(line.split())
+    org_rows = lexicon_rows("entities_org_words.tsv")
+    return _Lex(
+        gaz=gaz,
+        titles=titles,
+        first=frozenset(first),
+        stop=frozenset(w.lower() for w in lexicon_lines("entities_stopwords.txt")),
+        org_suffix=frozenset(r[0] for r in org_rows if "suffix" in r[1:]),
+        org_head=frozenset(r[0] for r in org_rows if "head" in r[1:]),
+        role_words=frozenset(lexicon_lines("entities_roles.txt")),
+        particles=frozenset(
+            "de da di del della van von der den la le du dos das bin ibn al el ben y zu af".split()
+        ),
+        not_acronyms=frozenset(lexicon_lines("entities_not_acronyms.txt")),
+        place_preps=frozenset(
+            "in at from to near across into outside inside toward towards via".split()
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------
+# public helpers
+# ---------------------------------------------------------------------------
+
+
+def is_acronym(word: str) -> bool:
+    """True for "CSTO", "U.S.", "NATO": two or more letters, all capitals.
+
+    >>> is_acronym("CSTO"), is_acronym("U.S."), is_acronym("I"), is_acronym("Putin")
+    (True, True, False, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and word[0].isalpha()
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, ignoring suffixes (Jr., III) and possessives.
+
+    >>> surname("Alyaksandr Lukashenka’s"), surname("Martin Luther King Jr.")
+    ('Lukashenka', 'King')
+    """
+    words = [w for w in name.replace("’", "'").split() if w]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in {"jr", "sr", "ii", "iii", "iv"}:
+        words.pop()
+    last = words[-1].rstrip(",") if words else ""
+    return last
+
+
+def translit_key(name: str) -> str:
+    """A spelling-blind key for transliteration variants of one name.
+
+    The rule: fold accents and case; kh->h, ts/tz->t, ou->ov, w->v, ck->k, ph->f, j/y->i;
+    i before a vowel dropped (ya->a, ye->e); doubled letters and final vowels dropped.
+    Equal keys are the same name.
+
+    >>> translit_key("Lukashenka") == translit_key("Lukashenko")
+    True
+    >>> translit_key("Tsikhanouskaya") == translit_key("Tikhanovskaya")
+    True
+    >>> translit_key("Putin") == translit_key("Patton")
+    False
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if c.isalpha()).lower()
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    out = ""
+    for c in s:
+        if not out or c != out[-1]:
+            out += c
+    return out.rstrip("aeiou") or out
+
+
+_TRANSLIT = (
+    ("kh", "h"), ("ts", "t"), ("tz", "t"), ("ou", "ov"), ("w", "v"), ("ck", "k"), ("ph", "f"),
+    ("j", "i"), ("y", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u"),
+)  # fmt: skip
+
+
+def is_person_name(text: str, *, config: EntityConfig | None = None) -> bool:
+    """True when ``text`` looks like a person's name: a known first name or a title before it.
+
+    >>> is_person_name("Vladimir Putin"), is_person_name("President Tokayev"), is_person_name("Moscow")
+    (True, True, False)
+    """
+    lex = _lexicons(config or EntityConfig())
+    words = [text[s:e] for s, e in _words(text)]
+    if not words or not all(_cap(w) or w.lower() in lex.particles for w in words):
+        return False
+    i = 0
+    while i < len(words):
+        t = _match_title(lex, words, i)
+        if not t:
+            break
+        i += t
+    if i and i < len(words):
+        return True
+    return words[0] in lex.first and len(words) >= 2 and _lookup(lex, words, 0) is None
+
+
+# ---------------------------------------------------------------------------
+# segmentation of one sentence
+# ---------------------------------------------------------------------------
+
+
+def _match_title(lex: _Lex, words: Sequence[str], i: int) -> int:
+    for key in lex.titles.get(words[i], ()):
+        if tuple(words[i : i + len(key)]) == key:
+            return len(key)
+    return 0
+
+
+def _lookup(lex: _Lex, words: Sequence[str], i: int) -> tuple[int, _Entry] | None:
+    w = words[i].replace("’", "'")
+    for key, entry in lex.gaz.get(w, ()):
+        n = len(key)
+        if tuple(x.replace("’", "'") for x in words[i : i + n]) == key:
+            return n, entry
+    return None
+
+
+@dataclass
+class _Seg:
+    s: int  # word index
+    e: int
+    kind: str  # person|place|organisation|unknown|title
+    canonical: str = ""
+    form: str = "name"
+    role: str = ""
+    initial: bool = False  # first word of its sentence or quote
+    fixed: bool = False  # kind settled by a gazetteer or a rule
+
+
+_OPENERS = set("“‘\"'«([—–-:")
+
+
+def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
+    """Segments of one sentence's words (word indices into ``spans``)."""
+    words = [text[s:e] for s, e in spans]
+    n = len(words)
+    segs: list[_Seg] = []
+    i = 0
+    while i < n:
+        w = words[i]
+        initial = i == 0 or words[i - 1] in _OPENERS
+        if not _cap(w) or (w.lower() in lex.stop and not _lookup(lex, words, i)):
+            i += 1
+            continue
+        # collect a run of name words
+        j = i
+        run_end = i
+        left_words = 0
+        joined_of = False
+        while j < n:
+            hit = _lookup(lex, words, j)
+            if hit and hit[0] > 1:
+                j += hit[0]
+                run_end = j
+                left_words += hit[0]
+                continue
+            wj = words[j]
+            if _cap(wj) and (j == i or wj.lower() not in lex.stop or _match_title(lex, words, j)):
+                j += 1
+                run_end = j
+                left_words += 1
+                continue
+            nxt = words[j + 1] if j + 1 < n else ""
+            if j > i and _cap(nxt) and nxt.lower() not in lex.stop:
+                low = wj
+                prev = words[j - 1]
+                if low in lex.particles and not is_acronym(prev):
+                    j += 1
+                    continue
+                if low == "&":
+                    j += 1
+                    continue
+                if low in ("of", "for") and prev in lex.org_head and left_words <= 3:
+                    j += 1
+                    left_words = 0
+                    joined_of = True
+                    continue
+                if low == "and" and joined_of and not _starts_name(lex, words, j + 1):
+                    j += 1
+                    continue
+            if j > i and wj == "of" and nxt == "the" and j + 2 < n and _cap(words[j + 2]):
+                prev = words[j - 1]
+                if prev in lex.org_head and left_words <= 2:
+                    j += 2
+                    left_words = 0
+                    joined_of = True
+                    continue
+            break
+        segs.extend(_split_run(words, i, run_end, lex, initial))
+        i = max(run_end, i + 1)
+    return segs
+
+
+def _starts_name(lex: _Lex, words: list[str], k: int) -> bool:
+    """True when the capitalised words from ``k`` on are a name of their own ("Moscow State University")."""
+    if _lookup(lex, words, k):
+        return True
+    while k < len(words) and _cap(words[k]):
+        if words[k] in lex.org_suffix or words[k] in lex.org_head:
+            return True
+        k += 1
+    return False
+
+
+def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> list[_Seg]:
+    """Cut one run of name words into gazetteer hits, titles and names."""
+    out: list[_Seg] = []
+    if (
+        initial
+        and j - i >= 2
+        and words[i] not in lex.first
+        and not _match_title(lex, words, i)
+        and not _lookup(lex, words, i)
+        and (
+            words[i + 1] in lex.first
+            or _match_title(lex, words, i + 1)
+            or _lookup(lex, words, i + 1)
+        )
+    ):
+        i += 1  # "Later Alyaksandr Lukashenka", "Today President Putin": a capitalised opener
+        initial = False
+    # whole run known, or an organisation by its words
+    hit = _lookup(lex, words, i)
+    if hit and hit[0] == j - i:
+        e = hit[1]
+        return [_Seg(i, j, e.kind, e.canonical, e.form, initial=initial, fixed=True)]
+    last = words[j - 1]
+    heads = [
+        k
+        for k in range(i, j)
+        if words[k] in lex.org_head and k + 1 < j and words[k + 1] in ("of", "for")
+    ]
+    if (last in lex.org_suffix and j - i >= 2) or heads:
+        # peel titles off the front ("Secretary General" is no organisation)
+        k = i
+        while k < j and _match_title(lex, words, k) and words[k] not in lex.org_suffix:
+            k += _match_title(lex, words, k)
+        if k < j:
+            if k > i:
+                out.append(_Seg(i, k, "title"))
+            out.append(_Seg(k, j, ORG, "", fixed=True, initial=initial and k == i))
+            return out
+    if j - i >= 2 and words[i] in lex.first and not _match_title(lex, words, i):
+        hit = _lookup(lex, words, i)
+        if hit is None or (hit[0] == 1 and hit[1].form == "name" and hit[1].kind == PLACE):
+            return [_Seg(i, j, PERSON, initial=initial)]  # "Victoria Beckham", "Jordan Peterson"
+    k = i
+    while k < j:
+        hit = _lookup(lex, words, k)
+        t = _match_title(lex, words, k)
+        if t and (not hit or t >= hit[0]):
+            out.append(_Seg(k, k + t, "title"))
+            k += t
+            continue
+        if hit:
+            n, e = hit
+            # a place word that starts a longer name ("Jordan" in "Michael Jordan" is not here,
+            # but "Moscow State University" ends in an organisation word, handled above)
+            out.append(
+                _Seg(k, k + n, e.kind, e.canonical, e.form, initial=initial and k == i, fixed=True)
+            )
+            k += n
+            continue
+        # the rest is a name (a later gazetteer word stays part of it: "Michael Jordan")
+        out.append(_Seg(k, j, "unknown", initial=initial and k == i))
+        break
+    return out
+
+
+# ---------------------------------------------------------------------------
+# article level
+# ---------------------------------------------------------------------------
+
+
+def _words_by_sentence(tokens: Tokens) -> list[list[tuple[int, int]]]:
+    text = tokens.article.text
+    return [_words(text, s.start, s.end) for s in tokens.sentences]
+
+
+def _acronym_of(name: str) -> str:
+    ws = [
+        w
+        for w in name.replace("-", " ").split()
+        if w.lower() not in {"of", "the", "and", "for", "&", "on", "in"}
+    ]
+    return "".join(w[0] for w in ws if w[:1].isupper())
+
+
+def find_mentions(
+    article: Article | str, tokens: Tokens | None = None, *, config: EntityConfig | None = None
+) -> tuple[Mention, ...]:
+    """Named mentions of people, places and organisations, merged into canonical entities.
+
+    >>> ms = find_mentions("Russian Foreign Minister Sergei Lavrov met Lavrov's aides in Moscow.")
+    >>> [(m.text, m.entity, m.kind, m.form) for m in ms]  # doctest: +NORMALIZE_WHITESPACE
+    [('Russian', 'Russia', 'place', 'adjectival'),
+     ('Sergei Lavrov', 'Sergei Lavrov', 'person', 'name'),
+     ('Lavrov', 'Sergei Lavrov', 'person', 'name'),
+     ('Moscow', 'Moscow', 'place', 'name')]
+    >>> ms[1].role
+    'Russian Foreign Minister'
+    """
+    if isinstance(article, str):
+        article = Article(id="text", text=article)
+    config = config or EntityConfig()
+    lex = _lexicons(config)
+    if tokens is None or tokens.article.text != article.text:
+        tokens = tokenise(article, tokens=False)
+    text = article.text
+    cands: list[tuple[int, list[tuple[int, int]], _Seg]] = []  # sentence, spans, seg
+    for si, spans in enumerate(_words_by_sentence(tokens)):
+        if not spans:
+            continue
+        for seg in _segment(text, spans, lex):
+            cands.append((si, spans, seg))
+    return _resolve(article, cands, lex, config)
+
+
+def _role_before(
+    text: str, spans: list[tuple[int, int]], seg: _Seg, segs_before: list[_Seg], lex: _Lex
+) -> str:
+    """Role text right before a person's name: titles, a demonym or "X’s", lowercase role words."""
+    k = seg.s
+    start = None
+    # titles in the same run
+    for prev in reversed(segs_before):
+        if prev.e == k and prev.kind == "title":
+            start = prev.s
+            k = prev.s
+        else:
+            break
+    # lowercase role words before the run ("leader", "counterpart")
+    while k > 0 and text[spans[k - 1][0] : spans[k - 1][1]] in lex.role_words:
+        k -= 1
+        start = k
+    if start == k and 0 < k < seg.s and text[spans[k][0] : spans[k][1]].islower():
+        # one modifier of a lowercase role word: "election opponent", "former president"
+        w = text[spans[k - 1][0] : spans[k - 1][1]]
+        if w.isalpha() and w.islower() and (w not in lex.stop or w in ("former", "acting")):
+            k -= 1
+            start = k
+    if start is None:
+        return ""
+    # a demonym, place or organisation right before ("Russian", "Kazakhstan’s", "CSTO")
+    for prev in reversed(segs_before):
+        if prev.s >= k:
+            continue
+        if prev.e == k and prev.kind in (PLACE, ORG):
+            start = prev.s
+        elif (
+            prev.e == k - 1
+            and prev.kind in (PLACE, ORG)
+            and text[spans[k - 1][0] : spans[k - 1][1]] in ("’s", "'s")
+        ):
+            start = prev.s
+        break
+    return text[spans[start][0] : spans[seg.s - 1][1]] if start < seg.s else ""
+
+
+@dataclass
+class _M:
+    start: int
+    end: int
+    sent: int
+    kind: str
+    canonical: str
+    form: str
+    role: str
+    words: list[str]
+    initial: bool
+    prev_word: str
+    link: _M | None = None
+
+
+def _resolve(
+    article: Article,
+    cands: list[tuple[int, list[tuple[int, int]], _Seg]],
+    lex: _Lex,
+    config: EntityConfig,
+) -> tuple[Mention, ...]:
+    text = article.text
+    by_sent: dict[int, list[_Seg]] = defaultdict(list)
+    for si, _spans, seg in cands:
+        by_sent[si].append(seg)
+    ms: list[_M] = []
+    for si, spans, seg in cands:
+        if seg.kind == "title":
+            continue
+        words = [text[s:e] for s, e in spans[seg.s : seg.e]]
+        kind, role = seg.kind, ""
+        if kind in ("unknown", PERSON):
+            before = [x for x in by_sent[si] if x.e <= seg.s]
+            role = _role_before(text, spans, seg, before, lex)
+            if kind == "unknown" and (
+                role or any(x.kind == "title" and x.e == seg.s for x in before)
+            ):
+                kind = PERSON
+            elif kind == "unknown" and len(words) >= 2 and words[0] in lex.first:
+                kind = PERSON
+        prev_word = text[spans[seg.s - 1][0] : spans[seg.s - 1][1]] if seg.s > 0 else ""
+        ms.append(
+            _M(
+                spans[seg.s][0],
+                spans[seg.e - 1][1],
+                si,
+                kind,
+                seg.canonical,
+                seg.form,
+                role,
+                words,
+                seg.initial,
+                prev_word,
+            )
+        )
+
+    # acronyms: "Long Name (ABC)", or the initials of a name in the article
+    expansions: dict[str, str] = {}
+    for a, b in zip(ms, ms[1:], strict=False):
+        if (
+            len(b.words) == 1
+            and is_acronym(b.words[0])
+            and text[a.end : b.start].strip() == "("
+            and len(a.words) >= 2
+        ):
+            expansions[b.words[0]] = a.canonical or " ".join(a.words)
+            if b.canonical and not a.canonical:
+                expansions[" ".join(a.words)] = b.canonical
+    initials: dict[str, str] = {}
+    for m in ms:
+        if len(m.words) >= 2 and m.kind in (ORG, "unknown"):
+            name = m.canonical or " ".join(m.words)
+            initials.setdefault(_acronym_of(name), name)
+
+    # full names of people, by surname and by spelling-blind surname key
+    by_surname: dict[str, list[_M]] = defaultdict(list)
+    by_first: dict[str, list[_M]] = defaultdict(list)
+    for m in ms:
+        if (
+            m.kind == PERSON
+            and len(m.words) >= 2
+            and not (m.canonical and len(m.canonical.split()) < 2)
+        ):
+            sn = surname(" ".join(m.words))
+            by_surname[sn].append(m)
+            if config.transliteration:
+                by_surname["~" + translit_key(sn)].append(m)
+            by_first[m.words[0]].append(m)
+    single_kind: dict[str, str] = {}
+    for m in ms:
+        if m.kind in (PLACE, ORG) and len(m.words) == 1:
+            single_kind.setdefault(m.words[0], m.kind)
+
+    def nearest(group: list[_M], pos: int) -> _M:
+        # news introduces the main figure first: a surname shared by several full names goes
+        # to the first of them mentioned before it (else the first one after it)
+        return group[0]
+
+    kept: list[_M] = []
+    for m in ms:
+        w = " ".join(m.words)
+        if m.kind == "unknown" and len(m.words) == 1 and is_acronym(w):
+            if w in lex.not_acronyms:
+                continue
+            m.kind, m.form = config.acronym_kind, "acronym"
+            m.canonical = expansions.get(w) or initials.get(w) or w
+            kept.append(m)
+            continue
+        if m.kind in ("unknown", PERSON) and (len(m.words) == 1 or m.kind == "unknown"):
+            sn = surname(w)
+            group = by_surname.get(sn) or (
+                by_surname.get("~" + translit_key(sn)) if config.transliteration else None
+            )
+            if (
+                group
+                and (len(m.words) == 1 or m.words[-1] == sn)
+                and not any(g is m for g in group)
+            ):
+                m.link, m.kind = nearest(group, m.start), PERSON
+                kept.append(m)
+                continue
+            if len(m.words) == 1 and w in by_first and not m.initial:
+                m.link, m.kind = nearest(by_first[w], m.start), PERSON
+                kept.append(m)
+                continue
+        if m.kind == "unknown":
+            if len(m.words) >= 2:
+                m.kind = PERSON
+            elif m.initial or not config.lone_words:
+                continue
+            elif w in single_kind:
+                m.kind = single_kind[w]
+            elif m.prev_word in lex.place_preps:
+                m.kind = PLACE
+            else:
+                m.kind = PERSON
+        kept.append(m)
+
+    # canonical names of people: full names merge when surnames (or their keys) agree and first
+    # names agree or one is an initial/short form; the longest name of a group is canonical.
+    names = sorted({" ".join(m.words) for m in kept if m.kind == PERSON and m.link is None and len(m.words) >= 2},
+                   key=lambda x: (-len(x.split()), -len(x)))  # fmt: skip
+    canon_of: dict[str, str] = {}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        sn = surname(name)
+        key = translit_key(sn) if config.transliteration else sn
+        fw = name.split()[0].rstrip(".")
+        for g in groups[key]:
+            gf = g.split()[0].rstrip(".")
+            if (
+                gf == fw
+                or gf.startswith(fw)
+                or fw.startswith(gf)
+                or translit_key(gf) == translit_key(fw)
+            ):
+                canon_of[name] = canon_of[g]
+                break
+        else:
+            groups[key].append(name)
+            canon_of[name] = name
+    for name in names:
+        hit = _lookup(lex, _key(name), 0)
+        if hit and hit[0] == len(_key(name)) and hit[1].kind == PERSON:
+            canon_of[name] = hit[1].canonical
+    for name in names:
+        root = canon_of[name]
+        if root in canon_of and canon_of[root] != root:
+            canon_of[name] = canon_of[root]
+
+    out: list[Mention] = []
+    for m in kept:
+        if m.form == "adjectival" and not config.adjectival:
+            continue
+        if m.form == "name" and len(m.words) == 1 and is_acronym(m.words[0]):
+            m.form = "acronym"
+        if m.kind == PERSON:
+            base = m.link or m
+            name = " ".join(base.words)
+            canon = canon_of.get(name) or base.canonical or m.canonical or name
+        else:
+            canon = m.canonical or " ".join(m.words)
+            canon = expansions.get(canon, canon)
+        out.append(
+            Mention(
+                article_id=article.id,
+                entity=canon,
+                kind=m.kind,
+                text=text[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                sentence=m.sent,
+                form=m.form,
+                role=m.role,
+            )
+        )
+    out.sort(key=lambda x: x.start)
+    return tuple(out)
+
+
+def entity_index(mentions: Iterable[Mention]) -> dict[str, dict[str, object]]:
+    """Per canonical entity: its kind, surface forms (aliases), roles, forms and mention count.
+
+    Aliases and roles are ordered longest first; speaker attribution uses them to link
+    "the president" or "Mr Lukashenka" to the entity.
+
+    >>> idx = entity_index(find_mentions("Mr Lukashenka met Alyaksandr Lukashenka's envoy."))
+    >>> idx["Alyaksandr Lukashenka"]["aliases"], idx["Alyaksandr Lukashenka"]["count"]
+    (('Alyaksandr Lukashenka', 'Lukashenka'), 2)
+    """
+    kinds: dict[str, str] = {}
+    lists: dict[str, dict[str, list[str]]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        kinds.setdefault(m.entity, m.kind)
+        d = lists.setdefault(m.entity, {"aliases": [], "roles": [], "forms": []})
+        for key, val in (("aliases", m.text), ("roles", m.role), ("forms", m.form)):
+            if val and val not in d[key]:
+                d[key].append(val)
+        counts[m.entity] += 1
+    out: dict[str, dict[str, object]] = {}
+    for ent, kind in kinds.items():
+        entry: dict[str, object] = {"kind": kind, "count": counts[ent]}
+        for key, vals in lists[ent].items():
+            entry[key] = tuple(sorted(vals, key=lambda v: (-len(v), v)))
+        out[ent] = entry
+    return out
