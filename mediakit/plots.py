@@ -19,12 +19,13 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.axes import Axes
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 from .model import Article
 
@@ -101,7 +102,11 @@ def _tone_colour(value: float) -> str:
 
 
 def _axes(ax: Axes | None) -> Axes:
-    return ax if ax is not None else plt.gca()
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt  # only when no Axes is given: importing mediakit stays light
+
+    return plt.gca()
 
 
 def _label(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
@@ -533,11 +538,7 @@ def tone_over_time(
     >>> plt.close(fig)
     """
     ax = _axes(ax)
-    title, ylabel = "Tone over time", "Mean compound tone"
-    if by is not None and by not in ("speaker", "outlet"):
-        title += f" by {by}"
-    elif by:
-        title += f" by {by}"
+    title, ylabel = "Tone over time" + (f" by {by}" if by else ""), "Mean compound tone"
     xlabel = _FREQ_NAMES.get(_PERIOD_FREQ.get(freq, freq).split("-")[0], "Period")
     df = _frame(quotes)
     if df.empty:
@@ -545,7 +546,7 @@ def tone_over_time(
     df = _scored(df, "tone_over_time")
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel, why="no scored quotes")
-    need = ["published"] + ([by] if by == "outlet" else [])
+    need = ["published"] + ([by] if by else [])
     df = _attach(df, articles, need, "tone_over_time")
     df = df.assign(_date=_dates(df["published"]))
     df = df[df["_date"].notna()]

@@ -441,3 +441,22 @@ def test_plots_never_show(monkeypatch: pytest.MonkeyPatch, ax: Axes) -> None:
     plots.share_of_voice(quotes(), ax=ax)
     plots.tone_by_speaker(quotes(), ax=ax)
     plots.mentions_over_time(mentions(), ARTICLES, ax=ax)
+
+
+def test_tone_over_time_by_any_column(ax: Axes) -> None:
+    q = quotes()
+    q.loc[q["speaker"] == "Boris Tamm", "kind"] = "indirect"
+    plots.tone_over_time(q, ARTICLES_TABLE, by="kind", ax=ax)
+    assert ax.get_title() == "Tone over time by kind"
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == {"direct", "indirect"}
+
+
+def test_importing_plots_does_not_load_pyplot() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, mediakit.plots; print('matplotlib.pyplot' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        pytest.skip(f"mediakit does not import: {out.stderr.strip().splitlines()[-1:]}")
+    assert out.stdout.strip() == "False"
