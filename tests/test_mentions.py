@@ -1,0 +1,98 @@
+"""Tabulating mentions: counts by canonical entity and co-occurrence, stable columns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from mediakit.entities import find_mentions
+from mediakit.mentions import cooccurrence, mentions_table, tabulate_mentions
+from mediakit.model import Article
+from mediakit.tables import empty_frame, mentions_frame
+
+CASE = json.loads(
+    (Path(__file__).parent / "cases" / "entities_tabulate.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def mentions() -> list:
+    out = []
+    for a in CASE["articles"]:
+        out.extend(find_mentions(Article(id=a["id"], text=a["text"])))
+    return out
+
+
+def test_corpus_counts(mentions: list) -> None:
+    t = tabulate_mentions(mentions)
+    got = sorted(
+        map(list, t[["entity", "kind", "mentions", "articles"]].itertuples(index=False, name=None))
+    )
+    assert got == sorted(CASE["counts"])
+    assert t["mentions"].is_monotonic_decreasing
+
+
+def test_same_from_dataframe_and_analysis_like(mentions: list) -> None:
+    a = tabulate_mentions(mentions)
+    b = tabulate_mentions(mentions_frame(mentions))
+    c = tabulate_mentions(SimpleNamespace(mentions=mentions_frame(mentions)))
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(a, c)
+
+
+def test_per_article(mentions: list) -> None:
+    t = tabulate_mentions(mentions, per_article=True)
+    assert list(t.columns) == ["article_id", "entity", "kind", "mentions", "articles"]
+    luk = t[t["entity"] == "Alyaksandr Lukashenka"].set_index("article_id")["mentions"].to_dict()
+    assert luk == {"a1": 2, "a2": 2}
+
+
+def test_forms_filter(mentions: list) -> None:
+    t = tabulate_mentions(mentions, forms=("name", "acronym"))
+    assert "Russia" not in set(t["entity"])
+
+
+def test_by_kind(mentions: list) -> None:
+    t = tabulate_mentions(mentions, by=("kind",))
+    assert dict(zip(t["kind"], t["mentions"], strict=True)) == {
+        "person": 5,
+        "place": 4,
+        "organisation": 4,
+    }
+
+
+@pytest.mark.parametrize(
+    "empty", [[], empty_frame("mentions"), SimpleNamespace(mentions=empty_frame("mentions"))]
+)
+def test_empty_has_columns(empty) -> None:
+    t = tabulate_mentions(empty)
+    assert list(t.columns) == ["entity", "kind", "mentions", "articles"] and t.empty
+    assert t.dtypes["mentions"] == "int64"
+    c = cooccurrence(empty)
+    assert list(c.columns) == ["entity_a", "entity_b", "count"] and c.empty
+    assert c.dtypes["count"] == "int64"
+
+
+def test_cooccurrence(mentions: list) -> None:
+    c = cooccurrence(mentions)
+    rows = set(map(tuple, c.itertuples(index=False, name=None)))
+    for row in CASE["cooccurrence_sentence_top"]:
+        assert tuple(row) in rows
+    assert all(a < b for a, b in zip(c["entity_a"], c["entity_b"], strict=True))
+    art = cooccurrence(mentions, unit="article")
+    pair = art[(art["entity_a"] == "Alyaksandr Lukashenka") & (art["entity_b"] == "Moscow")]
+    assert pair["count"].tolist() == [1]
+
+
+def test_errors_say_what_to_pass() -> None:
+    with pytest.raises(TypeError, match="mentions DataFrame"):
+        tabulate_mentions(42)
+    with pytest.raises(ValueError, match="unit must be"):
+        cooccurrence([], unit="paragraph")
+    with pytest.raises(ValueError, match="cannot group by"):
+        tabulate_mentions([], by=("nope",))
+    assert mentions_table([]).shape == (0, len(empty_frame("mentions").columns))
