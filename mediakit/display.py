@@ -787,6 +787,12 @@ def analysis_html(analysis: object, *, max_articles: int = 3) -> str:
     True
     """
     articles: tuple[Article, ...] = tuple(getattr(analysis, "articles", ()) or ())
+    if not articles:
+        try:
+            one = getattr(analysis, "article", None)
+        except ValueError:  # Analysis.article of an empty analysis
+            one = None
+        articles = (one,) if isinstance(one, Article) else ()
     quotes = _frame(analysis, "quotes")
     speakers = _frame(analysis, "speakers")
     mentions = _frame(analysis, "mentions")

@@ -664,3 +664,10 @@ def test_long_article_with_many_spans_renders_in_linear_time() -> None:
     page = article_html(Article(id="p", text=text), qs, ms)
     assert time.perf_counter() - t < 5
     assert page.count('class="mk-mention') == 4000 and page.count("mk-badge") == 4000
+
+
+def test_analysis_html_with_only_article_attribute() -> None:
+    a, quotes, _ = sample()
+    page = analysis_html(SimpleNamespace(article=a, quotes=quotes_frame(quotes)))
+    parse(page)
+    assert "Harbour plan splits Lindavar" in page and "mk-badge" in page
