@@ -700,8 +700,8 @@ def article_from_text(
     >>> a.title, a.text, a.credit, a.id
     ('Rain in Minsk', 'It rained all day.', 'example.org', 'txt-2aeaa97c70')
     """
-    given = {"title": title, "outlet": outlet, "published": published, "url": url}
-    return _build(text, id=id or _text_id(text), source=source, given=given)
+    given = {"id": id, "title": title, "outlet": outlet, "published": published, "url": url}
+    return _build(text, id=_text_id(text), source=source, given=given)
 
 
 # ------------------------------------------------------------------------------ HTML
@@ -793,14 +793,16 @@ def _html_extract(html: str, name: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6])\b[^>]*>",
+    re.I | re.S,
+)
+
+
 def _looks_html(text: str) -> bool:
-    return bool(
-        re.match(
-            r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b",
-            text[:2000],
-            re.I | re.S,
-        )
-    )
+    """A document or fragment that starts with an HTML tag and closes one."""
+    head = text[:4000]
+    return bool(_HTML_START.match(head)) and "</" in text
 
 
 # ----------------------------------------------------------------------------- files
@@ -902,7 +904,7 @@ def read_article(
     >>> a.title, a.text, a.outlet
     ('Rain in Minsk', 'It rained.', 'example.org')
     """
-    given = {"title": title, "outlet": outlet, "published": published, "url": url}
+    given = {"id": id, "title": title, "outlet": outlet, "published": published, "url": url}
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if isinstance(source, str) and ("\n" in source or len(source) > 4096):
@@ -934,7 +936,7 @@ def read_article(
     else:
         raise TypeError(f"read_article takes a path or an open file, not {type(source).__name__}")
     return _article_from_bytes(
-        data, name=name or "<stream>", suffix=suffix, id=id or stem, given=given,
+        data, name=name or "<stream>", suffix=suffix, id=stem, given=given,
         inferred=_filename_meta(stem), encoding=encoding,
     )  # fmt: skip
 
@@ -986,7 +988,13 @@ def _row_article(
         text, html_meta = _html_extract(text, source)
         meta = {**html_meta, **meta}
     given = {k: meta.get(k) for k in ("title", "outlet", "published", "url", "language")}
-    return _build(text, id=aid, source=source, given=given, inferred=inferred)
+    return _build(
+        text,
+        id=aid,
+        source=source,
+        given={**given, "id": aid if aid != row_id else None},
+        inferred=inferred,
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1323,6 +1331,15 @@ class Articles:
                     yield item
                 elif isinstance(item, str | os.PathLike):
                     yield from self._path_items(Path(item), top=False)
+                elif isinstance(item, Mapping):  # a record, as in a JSON Lines file
+                    yield from _iter_rows(
+                        iter([(i + 1, item)]),
+                        stem="item",
+                        source="item",
+                        text_column=self._opts.text_column,
+                        id_column=self._opts.id_column,
+                        inferred={},
+                    )
                 else:
                     yield _problem(
                         f"item:{i + 1}",

@@ -440,3 +440,75 @@ def test_read_article_refuses_tables_and_strings(tmp_path: Path) -> None:
         read_article(tmp_path / "feed.jsonl")
     with pytest.raises(ReadError, match="article_from_text"):
         read_article("Harbour reopens\n\nShips came in.")
+
+
+def test_html_teasers_and_credits_follow_the_text_rules() -> None:
+    a = read_article(DATA / "teasers.html")
+    assert (a.title, a.outlet, a.published, a.credit) == (
+        "Ferry service resumes on Lake Orrin", "Orrin Herald", "2023-04-02", "Photo: Orrin Herald"
+    )  # fmt: skip
+    assert [b.kind for b in a.boilerplate] == ["title", "teaser", "teaser", "credit"]
+    assert len(a.text.split("\n\n")) == 3
+    for junk in ("explainer", "2023.03.30", "Read also", "Contact us", "Photo:"):
+        assert junk not in a.text
+    for b in a.boilerplate:
+        assert a.raw[b.start : b.end] == b.text
+
+
+def test_html_fragment_in_a_row() -> None:
+    (a,) = list(read_articles([{"text": "<p>One &amp; two.</p><p>Three.</p>"}]))
+    assert a.text == "One & two.\n\nThree."
+
+
+def test_explicit_id_beats_front_matter_and_file_name() -> None:
+    path = DATA / "corpus" / "city" / "daily-note.md"
+    assert read_article(path).id == "gazette-tram-1"
+    assert read_article(path, id="mine").id == "mine"
+    assert (
+        read_article(DATA / "corpus" / "northwind-2021-03-04-river-port.txt", outlet="X").outlet
+        == "X"
+    )
+
+
+# ---------------------------------------------------------------------- odd input, speed
+
+hypothesis = pytest.importorskip("hypothesis")
+st = hypothesis.strategies
+PIECES = list("ab .?!:,\n\r\t\x00\u200b\ufeff©()—’") + [
+    "2020.11.27 20:03",
+    "Read also: x",
+    "belsat.eu",
+    "\n\n",
+]
+LINEISH = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(st.one_of(st.text(max_size=300), LINEISH.map(lambda s: s * 3)))
+def test_any_text_reads(text: str) -> None:
+    a = article_from_text(text)
+    assert "\r" not in a.text and "\x00" not in a.text
+    assert all(p.strip() == p and p for p in a.text.split("\n\n")) or a.text == ""
+    for b in a.boilerplate:
+        assert a.raw[b.start : b.end] == b.text
+    assert a.id == article_from_text(text).id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 2_000_000,
+        "a." * 1_000_000,
+        "By " + "Aand" * 20_000 + "!",
+        ("Some words that wrap over the line and go on and on\n" * 40_000),
+        ("word " * 200_000),
+    ],
+    ids=["2MB-no-spaces", "dots", "byline-backtracking", "wrapped-lines", "200k-words"],
+)
+def test_big_inputs_finish_fast(text: str) -> None:
+    import time
+
+    t = time.perf_counter()
+    a = article_from_text(text)
+    assert time.perf_counter() - t < 5
+    assert a.text
