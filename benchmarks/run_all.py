@@ -32,16 +32,23 @@ def section(title: str) -> None:
 def quotes(bench: Path) -> None:
     gold = bench / "quotes" / "polnear-dev.jsonl"
     pred = OUT / "quotes-polnear-dev.jsonl"
-    section("quotes and speakers: PolNeAR dev (targets: direct overlap F1 >= 0.92, quote+speaker F1 >= 0.85; all kinds quote+speaker F1 >= 0.55)")
+    section(
+        "quotes and speakers: PolNeAR dev (targets: direct overlap F1 >= 0.92, quote+speaker F1 >= 0.85; all kinds quote+speaker F1 >= 0.55)"
+    )
     run([sys.executable, str(HERE / "predict_quotes.py"), str(gold), "-o", str(pred)])
     for kind in ("direct", "all"):
-        r = run([sys.executable, str(bench / "score_quotes.py"), str(gold), str(pred), "--kind", kind], capture=True)
+        r = run(
+            [sys.executable, str(bench / "score_quotes.py"), str(gold), str(pred), "--kind", kind],
+            capture=True,
+        )
         print(r.stdout.strip().splitlines()[0] if r.stdout else r.stderr)
         print("\n".join(r.stdout.strip().splitlines()[-3:]))
 
 
 def sentiment(bench: Path) -> None:
-    section("sentiment: NYT editorial ratings and NewsMTSC targets (targets: NYT r >= 0.58, weighted F1 >= 0.62; NewsMTSC macro-F1 >= 0.65)")
+    section(
+        "sentiment: NYT editorial ratings and NewsMTSC targets (targets: NYT r >= 0.58, weighted F1 >= 0.62; NewsMTSC macro-F1 >= 0.65)"
+    )
     script = HERE / "predict_sentiment.py"
     for name in ("nyt-vader-dev", "newsmtsc-mt-dev", "newsmtsc-rw-dev"):
         gold = bench / "sentiment" / f"{name}.jsonl"
@@ -51,7 +58,10 @@ def sentiment(bench: Path) -> None:
             if r.returncode != 0:
                 print(f"{name} [{variant}]: predictor failed: {r.stderr.strip()[-300:]}")
                 continue
-            s = run([sys.executable, str(bench / "score_sentiment.py"), str(gold), str(pred), "--json"], capture=True)
+            s = run(
+                [sys.executable, str(bench / "score_sentiment.py"), str(gold), str(pred), "--json"],
+                capture=True,
+            )
             try:
                 res = json.loads(s.stdout)
             except json.JSONDecodeError:
@@ -84,13 +94,18 @@ def summarise_sentiment(res: dict[str, object]) -> str:
 def mentions(bench: Path) -> None:
     gold = bench / "mentions" / "gum-dev.jsonl"
     pred = OUT / "mentions-gum-dev.jsonl"
-    section("mentions: GUM dev, named mentions (targets: overlap F1 >= 0.80, B3 F1 >= 0.95, count MAE <= 1.0)")
+    section(
+        "mentions: GUM dev, named mentions (targets: overlap F1 >= 0.80, B3 F1 >= 0.95, count MAE <= 1.0)"
+    )
     script = HERE / "predict_mentions.py"
     if not script.exists():
         print("benchmarks/predict_mentions.py missing")
         return
     run([sys.executable, str(script), str(gold), "-o", str(pred)])
-    r = run([sys.executable, str(bench / "score_mentions.py"), str(gold), str(pred), "--named-only"], capture=True)
+    r = run(
+        [sys.executable, str(bench / "score_mentions.py"), str(gold), str(pred), "--named-only"],
+        capture=True,
+    )
     print(r.stdout.strip() or r.stderr.strip())
 
 
@@ -106,10 +121,15 @@ def main(argv: list[str] | None = None) -> int:
         mentions(args.bench)
     else:
         section("accuracy benchmarks")
-        print(f"skipped: {args.bench} not found (the annotated benchmark data lives beside the project)")
+        print(
+            f"skipped: {args.bench} not found (the annotated benchmark data lives beside the project)"
+        )
     for script, title in (
         ("sentiment_speed.py", "sentiment speed (target >= 10,000 quotes/s on one core)"),
-        ("speed.py", "speed (targets: >= 300 CSTO articles/s on one core; 2 Dask workers >= 1.7x one)"),
+        (
+            "speed.py",
+            "speed (targets: >= 300 CSTO articles/s on one core; 2 Dask workers >= 1.7x one)",
+        ),
         ("memory.py", "memory of a streamed run (target <= 1 GB at 100,000 articles)"),
         ("robustness.py", "odd input: linear time on huge lines and long articles"),
     ):

@@ -16,11 +16,12 @@ from typing import Any
 
 import pandas as pd
 
+from . import sentiment
 from .display import analysis_html
 from .entities import EntityConfig, find_mentions
 from .model import Article, Mention, Problem, Quote, Speaker
 from .quotes import QuoteConfig, extract_quotes
-from .sentiment import SentimentConfig, entity_tone, score_quotes, speaker_tone
+from .sentiment import SentimentConfig, score_quotes
 from .speakers import speaker_index
 from .tables import COLUMNS, empty_frame, frame, quotes_frame
 from .text import tokenise
@@ -57,7 +58,7 @@ class ArticleResult:
     def rows(self) -> dict[str, list[dict[str, Any]]]:
         """Table rows of this article, keyed by table name."""
         a = self.article
-        quotes = [dataclasses.asdict(q) for q in self.quotes]
+        quotes = [_row(q) for q in self.quotes]
         by_speaker: dict[str, list[Quote]] = {}
         for q in self.quotes:
             if q.speaker:
@@ -116,8 +117,13 @@ class ArticleResult:
         }
 
 
+def _row(record: Any) -> dict[str, Any]:
+    # a shallow dataclasses.asdict (which deep-copies and is slow on hot paths)
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
 def _mention_row(m: Mention, quotes: Sequence[Quote]) -> dict[str, Any]:
-    row = dataclasses.asdict(m)
+    row = _row(m)
     inside = next((q for q in quotes if q.start <= m.start and m.end <= q.end), None)
     row["in_quote"] = inside is not None
     row["quoted_by"] = inside.speaker if inside is not None else ""
@@ -243,11 +249,11 @@ class Analysis:
     def entity_tone(self) -> pd.DataFrame:
         """Who says what about whom: speaker × entity × tone, with counts."""
         texts = {a.id: a.text for a in self.articles}
-        return entity_tone(self.quotes, self.mentions, texts=texts)
+        return sentiment.entity_tone(self.quotes, self.mentions, texts=texts)
 
     def speaker_tone(self) -> pd.DataFrame:
         """Per speaker: number of quotes, mean tone and share of negative quotes."""
-        return speaker_tone(self.quotes)
+        return sentiment.speaker_tone(self.quotes)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by name (quotes, speakers, mentions, problems, sentences, tokens, articles)."""

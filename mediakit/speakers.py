@@ -15,7 +15,7 @@ from .entities import find_mentions
 from .model import Article, Mention, Speaker, Tokens
 from .text import tokenise
 
-__all__ = ["PRONOUNS", "SpeakerIndex", "speaker_index", "tag_speakers"]
+__all__ = ["PRONOUNS", "SpeakerIndex", "resolve_mentions", "speaker_index", "tag_speakers"]
 
 PRONOUNS: dict[str, str] = {
     "he": "person",
@@ -187,3 +187,66 @@ def tag_speakers(
             article, tokens if tokens is not None else tokenise(article, tokens=False)
         )
     return tuple(_speakers_from(article, mentions).values())
+
+
+_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
+_NOMINAL_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:former|then|new|acting|deputy|vice|foreign|prime|chief|senior|top)\s+)*"
+    r"(president|prime minister|minister|premier|chancellor|senator|governor|mayor|leader|"
+    r"secretary|spokesman|spokeswoman|spokesperson|ambassador|general|candidate|nominee|"
+    r"chairman|chairwoman|king|queen|pope|politician|official|ministry|government|"
+    r"administration|campaign|company|party|alliance|organisation|organization|agency|"
+    r"council|committee|country|nation|capital|city|republic|kingdom)\b"
+)
+_PLACE_NOUNS = frozenset("country nation capital city republic kingdom".split())
+
+
+def resolve_mentions(
+    article: Article,
+    mentions: Sequence[Mention],
+    *,
+    index: SpeakerIndex | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
+) -> tuple[Mention, ...]:
+    """Pronoun and nominal mentions ("he", "the president") linked to named entities.
+
+    Uses the same resolver as quote attribution: a pronoun goes to the most recent fitting
+    named mention, a description to the most recent entity whose role or name contains its
+    head noun. Spans in ``exclude`` (e.g. direct quotes, where "I" and "we" are the speaker)
+    are skipped. Returns only the new mentions, with ``form`` "pronoun" or "nominal".
+
+    >>> from mediakit.model import Article
+    >>> art = Article(id="a", text="President Anna Berg spoke. Later the president left and she smiled.")
+    >>> [(m.text, m.entity, m.form) for m in resolve_mentions(art, find_mentions(art))]
+    [('the president', 'Anna Berg', 'nominal'), ('she', 'Anna Berg', 'pronoun')]
+    """
+    ix = index if index is not None else speaker_index(article, mentions=mentions)
+    text = article.text
+    named = [(m.start, m.end) for m in ix.mentions]
+    out: list[Mention] = []
+
+    def covered(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in named) or any(a <= s and e <= b for a, b in exclude)
+
+    for m in _PRONOUN_RE.finditer(text):
+        s, e = m.span()
+        if covered(s, e):
+            continue
+        ref = ix.resolve_pronoun(m.group().lower(), s)
+        if ref is not None:
+            out.append(Mention(article.id, ref.entity, ref.kind, text[s:e], s, e, form="pronoun"))
+    for m in _NOMINAL_RE.finditer(text):
+        s, e = m.span()
+        if covered(s, e):
+            continue
+        head = m.group(1).lower()
+        ref: Mention | None
+        if head in _PLACE_NOUNS:
+            places = ix.before(s, kinds=("place",))
+            ref = places[0] if places else None
+        else:
+            ref = ix.resolve_nominal(m.group(), s)
+        if ref is not None:
+            out.append(Mention(article.id, ref.entity, ref.kind, text[s:e], s, e, form="nominal"))
+    out.sort(key=lambda x: x.start)
+    return tuple(out)
