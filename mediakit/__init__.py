@@ -17,7 +17,7 @@ from .model import Article, Boilerplate, Mention, Problem, Quote, Sentence, Spea
 from .pipeline import Analysis, AnalysisConfig, ArticleResult, analyse_article
 from .quotes import QuoteConfig, extract_quotes, find_marked_spans
 from .sentiment import SentimentConfig, label, score_quotes, score_text, target_tone
-from .speakers import speaker_index, tag_speakers
+from .speakers import resolve_mentions, speaker_index, tag_speakers
 from .tables import COLUMNS, empty_frame
 from .text import tokenise
 
@@ -56,6 +56,7 @@ __all__ = [
     "label",
     "read_article",
     "read_articles",
+    "resolve_mentions",
     "score_quotes",
     "score_text",
     "speaker_index",

@@ -22,7 +22,7 @@ from .entities import EntityConfig, find_mentions
 from .model import Article, Mention, Problem, Quote, Speaker
 from .quotes import QuoteConfig, extract_quotes
 from .sentiment import SentimentConfig, score_quotes
-from .speakers import speaker_index
+from .speakers import resolve_mentions, speaker_index
 from .tables import COLUMNS, empty_frame, frame, quotes_frame
 from .text import tokenise
 
@@ -42,6 +42,7 @@ class AnalysisConfig:
     quotes: QuoteConfig = field(default_factory=QuoteConfig)
     sentiment: SentimentConfig = field(default_factory=SentimentConfig)
     entities: EntityConfig = field(default_factory=EntityConfig)
+    resolve: bool = False  # add pronoun and nominal mentions ("he", "the president") to mentions
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,10 @@ def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -
         speakers = tuple(index.speakers.values())
         quotes = extract_quotes(article, config=cfg.quotes, tokens=tokens, index=index)
         quotes = score_quotes(quotes, config=cfg.sentiment)
+        if cfg.resolve:
+            inside = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+            extra = resolve_mentions(article, mentions, index=index, exclude=inside)
+            mentions = tuple(sorted(mentions + extra, key=lambda m: (m.start, m.end)))
     except Exception as exc:  # noqa: BLE001
         log.warning("quotes failed for %s: %s", article.id, exc)
         problems.append(

@@ -90,7 +90,7 @@ class SpeakerIndex:
         elif kind == "organisation":
             cands = self.before(offset, kinds=("organisation",))
         elif kind == "group":
-            cands = self.before(offset, kinds=("organisation", "person"))
+            cands = self.before(offset, kinds=("organisation", "place"), window=400)
         else:
             return None
         if not cands:
@@ -189,7 +189,8 @@ def tag_speakers(
     return tuple(_speakers_from(article, mentions).values())
 
 
-_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
+# "it"/"its" are left out: too often they refer to things, not to entities
+_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 _NOMINAL_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:former|then|new|acting|deputy|vice|foreign|prime|chief|senior|top)\s+)*"
     r"(president|prime minister|minister|premier|chancellor|senator|governor|mayor|leader|"
