@@ -1,24 +1,51 @@
-"""Corpus runners: one article, a list, a folder or a DataFrame in; one ``Analysis`` out."""
+"""Corpus runners: one article, a list, a folder or a DataFrame in; one ``Analysis`` out.
+
+``analyse`` streams the articles in chunks through the per-article pipeline, on one
+core (``backend="serial"``), a process pool (``"processes"``) or ``dask.distributed``
+(``"dask"``). Every backend gives the same tables, rows in input order. With
+``out=DIR`` each finished chunk is written as Parquet (``DIR/<table>/part-<chunk>.parquet``)
+and recorded in a manifest, so memory stays flat and a run pointed at the same folder
+again skips the articles already done.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
-from collections.abc import Iterable, Iterator
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from .io import Articles, article_from_text, read_article, read_articles
-from .model import Article, Problem
-from .pipeline import Analysis, AnalysisConfig, ArticleResult, analyse_article, build_analysis
+from .model import Article, Boilerplate, Problem
+from .pipeline import Analysis, AnalysisConfig, ArticleResult, analyse_article
+from .tables import COLUMNS, empty_frame, frame
 
-__all__ = ["analyse", "iter_results"]
+__all__ = ["StoredAnalysis", "analyse", "iter_results", "read_output", "write_parquet"]
 
 log = logging.getLogger("mediakit")
 
+Backend = Literal["serial", "processes", "dask"]
+Item = Article | Problem
 
-def _as_items(source: Any) -> Iterator[Article | Problem]:
+#: Tables written per chunk; ``texts`` (article_id, text) lets ``read_output`` rebuild Articles.
+TABLES = ("quotes", "speakers", "mentions", "sentences", "articles", "problems")
+_TEXTS = "texts"
+_MANIFEST = "_manifest.jsonl"
+_META = "_mediakit.json"
+_FORMAT = 1
+
+
+# ----------------------------------------------------------------------------- input
+
+
+def _as_items(source: Any) -> Iterator[Item]:
     if isinstance(source, Article):
         yield source
         return
@@ -53,10 +80,297 @@ def _as_items(source: Any) -> Iterator[Article | Problem]:
     )
 
 
+def _light(article: Article) -> Article:
+    """The article without its raw source (often HTML): what the stages and views need."""
+    return dataclasses.replace(article, raw="") if article.raw else article
+
+
+def _key(item: Item) -> tuple[str, str, str]:
+    """How the manifest names an item: ("a", article id, "") or ("p", article id, source)."""
+    if isinstance(item, Article):
+        return ("a", item.id, "")
+    return ("p", item.article_id, item.source)
+
+
+def _numbered(source: Any, done: set[tuple[str, str, str]]) -> Iterator[tuple[int, Item]]:
+    """Items with their input position; article ids made unique; items in ``done`` skipped."""
+    seen: set[str] = set()
+    skipped = 0
+    for seq, item in enumerate(_as_items(source)):
+        if isinstance(item, Article):
+            if item.id in seen:
+                k = 2
+                while f"{item.id}-{k}" in seen:
+                    k += 1
+                item = dataclasses.replace(item, id=f"{item.id}-{k}")
+            seen.add(item.id)
+        if done and _key(item) in done:
+            skipped += 1
+            continue
+        yield seq, _light(item) if isinstance(item, Article) else item
+    if skipped:
+        log.info("skipped %d article(s) already in the output", skipped)
+
+
+def _chunked(
+    items: Iterator[tuple[int, Item]], size: int, first: int
+) -> Iterator[tuple[int, list[tuple[int, Item]]]]:
+    chunk: list[tuple[int, Item]] = []
+    n = first
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= size:
+            yield n, chunk
+            n += 1
+            chunk = []
+    if chunk:
+        yield n, chunk
+
+
+# ----------------------------------------------------------------------------- chunks
+
+
+@dataclass(frozen=True)
+class _ChunkResult:
+    """The tables of one chunk (declared columns) and the items it covered."""
+
+    tables: dict[str, pd.DataFrame]
+    items: list[tuple[int, str, str, str]]  # (input position, *_key(item))
+
+
+def _analyse_one(
+    article: Article, config: AnalysisConfig | None
+) -> dict[str, list[dict[str, Any]]]:
+    """Table rows of one article; anything escaping the pipeline becomes an "analyse" problem."""
+    try:
+        return analyse_article(article, config=config).rows()
+    except Exception as exc:  # noqa: BLE001 - one bad article never stops a corpus
+        log.warning("analysis of %s failed: %s: %s", article.id, type(exc).__name__, exc)
+        problem = Problem(article.id, article.source, "analyse", f"{type(exc).__name__}: {exc}")
+        return ArticleResult(article, (), (), (), (), (problem,)).rows()
+
+
+def _run_chunk(
+    items: list[tuple[int, Item]],
+    config: AnalysisConfig | None,
+    texts: bool = False,
+    on_item: Callable[[], None] | None = None,
+) -> _ChunkResult:
+    """Analyse one chunk of (position, Article | Problem) into tables (runs in workers too)."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    text_rows: list[dict[str, Any]] = []
+    done: list[tuple[int, str, str, str]] = []
+    for seq, item in items:
+        if isinstance(item, Problem):
+            rows["problems"].append(dataclasses.asdict(item))
+        else:
+            for name, r in _analyse_one(item, config).items():
+                if name in rows:
+                    rows[name].extend(r)
+            if texts:
+                text_rows.append(
+                    {"article_id": item.id, "text": item.text, "boilerplate": _bp_json(item)}
+                )
+        done.append((seq, *_key(item)))
+        if on_item is not None:
+            on_item()
+    tables = {name: frame(name, r) for name, r in rows.items()}
+    if texts:
+        tables[_TEXTS] = pd.DataFrame(
+            text_rows, columns=["article_id", "text", "boilerplate"]
+        ).astype(object)
+    return _ChunkResult(tables, done)
+
+
+def _bp_json(article: Article) -> str:
+    if not article.boilerplate:
+        return ""
+    return json.dumps([dataclasses.asdict(b) for b in article.boilerplate], ensure_ascii=False)
+
+
+def _concat(name: str, parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Parts of one table, concatenated with the declared columns and dtypes."""
+    nonempty = [p for p in parts if len(p)]
+    if not nonempty:
+        return empty_frame(name)
+    df = (
+        pd.concat(nonempty, ignore_index=True)
+        if len(nonempty) > 1
+        else nonempty[0].reset_index(drop=True)
+    )
+    return df.astype(COLUMNS[name])
+
+
+# ---------------------------------------------------------------------------- backends
+
+_Chunks = Iterator[tuple[int, list[tuple[int, Item]]]]
+_Done = Iterator[tuple[int, list[tuple[int, Item]], _ChunkResult]]
+
+
+def _serial(
+    chunks: _Chunks, config: AnalysisConfig | None, texts: bool, tick: Callable[[int], None]
+) -> _Done:
+    for n, chunk in chunks:
+        yield n, chunk, _run_chunk(chunk, config, texts, on_item=lambda: tick(1))
+
+
+def _locally(
+    n: int,
+    chunk: list[tuple[int, Item]],
+    config: AnalysisConfig | None,
+    texts: bool,
+    exc: BaseException,
+) -> _ChunkResult:
+    log.warning(
+        "chunk %d failed in a worker (%s: %s); analysing it here", n, type(exc).__name__, exc
+    )
+    return _run_chunk(chunk, config, texts)
+
+
+def _processes(
+    chunks: _Chunks,
+    config: AnalysisConfig | None,
+    texts: bool,
+    tick: Callable[[int], None],
+    workers: int | None,
+) -> _Done:
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    n_workers = workers or os.cpu_count() or 1
+    pending: dict[Future[_ChunkResult], tuple[int, list[tuple[int, Item]]]] = {}
+
+    def finish(fs: Iterable[Future[_ChunkResult]]) -> _Done:
+        for f in fs:
+            n, chunk = pending.pop(f)
+            try:
+                res = f.result()
+            except Exception as exc:  # noqa: BLE001 - a dead worker must not lose the chunk
+                res = _locally(n, chunk, config, texts, exc)
+            tick(len(chunk))
+            yield n, chunk, res
+
+    with ProcessPoolExecutor(max_workers=n_workers) as pool:
+        broken: BaseException | None = None
+        for n, chunk in chunks:
+            if broken is None:
+                try:
+                    pending[pool.submit(_run_chunk, chunk, config, texts)] = (n, chunk)
+                except Exception as exc:  # noqa: BLE001 - e.g. BrokenProcessPool
+                    broken = exc
+            if broken is not None:
+                res = _locally(n, chunk, config, texts, broken)
+                tick(len(chunk))
+                yield n, chunk, res
+            while len(pending) >= 2 * n_workers:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                yield from finish(done)
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            yield from finish(done)
+
+
+def _dask(
+    chunks: _Chunks,
+    config: AnalysisConfig | None,
+    texts: bool,
+    tick: Callable[[int], None],
+    workers: int | None,
+) -> _Done:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise ImportError(
+            "backend='dask' needs dask.distributed, which is not installed: "
+            "pip install 'mediakit[dask]' (or use backend='processes')"
+        ) from exc
+
+    cluster = None
+    try:
+        client = Client.current()
+        if workers:
+            log.info("using the current Dask client; workers=%s is ignored", workers)
+    except ValueError:
+        cluster = LocalCluster(
+            n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+        log.info("started a local Dask cluster with %d worker(s)", workers or 2)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        cfg = client.scatter(config, broadcast=True) if config is not None else None
+        pending: dict[str, tuple[int, list[tuple[int, Item]]]] = {}
+        running = as_completed()
+
+        def finish(f: Any) -> tuple[int, list[tuple[int, Item]], _ChunkResult]:
+            n, chunk = pending.pop(f.key)
+            try:
+                res = f.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker must not lose the chunk
+                res = _locally(n, chunk, config, texts, exc)
+            f.release()
+            tick(len(chunk))
+            return n, chunk, res
+
+        for n, chunk in chunks:
+            fut = client.submit(_run_chunk, chunk, cfg, texts, pure=False)
+            pending[fut.key] = (n, chunk)
+            running.add(fut)
+            while len(pending) >= 2 * n_workers + 1:
+                yield finish(next(running))
+        for f in running:
+            yield finish(f)
+    finally:
+        if cluster is not None:
+            client.close()
+            cluster.close()
+
+
+# ------------------------------------------------------------------------------ progress
+
+
+def _in_notebook() -> bool:
+    ipython = sys.modules.get("IPython")
+    if ipython is None or "ipykernel" not in sys.modules:
+        return False
+    try:
+        shell = ipython.get_ipython()
+    except Exception:  # noqa: BLE001
+        return False
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _show_progress(progress: bool | None) -> bool:
+    if progress is not None:
+        return bool(progress)
+    try:
+        tty = sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return tty or _in_notebook()
+
+
+def _total(source: Any) -> int | None:
+    if isinstance(source, Article):
+        return 1
+    if isinstance(source, (str, Path)):
+        return None if Path(source).is_dir() else 1
+    try:
+        return len(source)
+    except TypeError:
+        return None
+
+
+# ---------------------------------------------------------------------------------- API
+
+
 def iter_results(
     source: Any, *, config: AnalysisConfig | None = None
 ) -> Iterator[ArticleResult | Problem]:
-    """Analyse articles one by one, yielding results and read problems as they come."""
+    """Analyse articles one by one, yielding results and read problems as they come.
+
+    >>> [type(r).__name__ for r in iter_results("The council met on Monday.")]
+    ['ArticleResult']
+    """
     for item in _as_items(source):
         if isinstance(item, Problem):
             yield item
@@ -64,20 +378,355 @@ def iter_results(
             yield analyse_article(item, config=config)
 
 
-def analyse(source: Any, *, config: AnalysisConfig | None = None) -> Analysis:
+def analyse(
+    source: Any,
+    *,
+    config: AnalysisConfig | None = None,
+    backend: Backend = "serial",
+    workers: int | None = None,
+    progress: bool | None = None,
+    out: str | Path | None = None,
+    chunk_size: int = 100,
+) -> Analysis:
     """Analyse text, an Article, a file, a folder, a DataFrame or an iterable of Articles.
 
     A string with a line break (or that names no existing file) is analysed as article text.
+    The articles stream through in chunks of ``chunk_size``; a read failure or an article
+    that breaks a stage becomes a row of ``problems`` and the run goes on.
+
+    backend: ``"serial"`` (one core), ``"processes"`` (a process pool of ``workers``,
+        default one per core) or ``"dask"`` (the current ``dask.distributed`` Client, else a
+        LocalCluster of ``workers`` processes, default 2). The tables are the same for all.
+    progress: a tqdm progress bar; ``None`` shows it in a terminal or a notebook.
+    out: a folder for Parquet tables written chunk by chunk (see :func:`read_output`). A run
+        pointed at an existing output skips the articles already there, so an interrupted
+        run resumes; the result then reads its tables from the folder when first used.
 
     >>> a = analyse("“We will rebuild the bridge,” Mayor Anna Berg said on Friday.")
     >>> a.quotes[["speaker", "kind", "cue"]].values.tolist()
     [['Anna Berg', 'direct', 'said']]
     """
-    results: list[ArticleResult] = []
-    problems: list[Problem] = []
-    for r in iter_results(source, config=config):
-        if isinstance(r, Problem):
-            problems.append(r)
+    if backend not in ("serial", "processes", "dask"):
+        raise ValueError(f"backend must be 'serial', 'processes' or 'dask', not {backend!r}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    store = _Store(out, config) if out is not None else None
+    texts = store is not None
+    items = _numbered(source, store.done if store else set())
+    chunks = _chunked(items, chunk_size, store.next_chunk if store else 0)
+    kept: dict[int, list[Article]] = {}
+
+    def remember(chunk_list: Iterator[tuple[int, list[tuple[int, Item]]]]) -> _Chunks:
+        for n, chunk in chunk_list:
+            if store is None:
+                kept[n] = [it for _, it in chunk if isinstance(it, Article)]
+            yield n, chunk
+
+    bar = None
+    if _show_progress(progress):
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=_total(source), unit="article", desc="mediakit", delay=0.5)
+
+    def tick(k: int) -> None:
+        if bar is not None:
+            bar.update(k)
+
+    results: dict[int, _ChunkResult] = {}
+    try:
+        if backend == "serial":
+            done = _serial(remember(chunks), config, texts, tick)
+        elif backend == "processes":
+            done = _processes(remember(chunks), config, texts, tick, workers)
         else:
-            results.append(r)
-    return build_analysis(results, extra_problems=problems, config=config)
+            done = _dask(remember(chunks), config, texts, tick, workers)
+        for n, _chunk, res in done:
+            if store is not None:
+                store.write(n, res)
+            else:
+                results[n] = res
+    finally:
+        if bar is not None:
+            bar.close()
+    if store is not None:
+        return read_output(store.directory, config=config)
+    order = sorted(results)
+    tables = {name: _concat(name, (results[n].tables[name] for n in order)) for name in TABLES}
+    articles = [a for n in order for a in kept.get(n, ())]
+    return Analysis(tables, articles, config=config)
+
+
+# ------------------------------------------------------------------------------ Parquet
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise ImportError(
+            "Parquet output needs pyarrow, which is not installed: pip install 'mediakit[parquet]'"
+        ) from exc
+    return pa, pq
+
+
+def _schema(name: str) -> Any:
+    pa, _ = _pyarrow()
+    if name == _TEXTS:
+        cols = {"article_id": "object", "text": "object", "boilerplate": "object"}
+    else:
+        cols = COLUMNS[name]
+    types = {
+        "object": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+    }
+    return pa.schema([(c, types[t]) for c, t in cols.items()])
+
+
+def _write_table(df: pd.DataFrame, path: Path) -> None:
+    """Write ``df`` to ``path`` atomically (a temporary file renamed into place)."""
+    pa, pq = _pyarrow()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    table = pa.Table.from_pandas(df, schema=_schema(path.parent.name), preserve_index=False)
+    with open(tmp, "wb") as fh:
+        pq.write_table(table, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _part(n: int) -> str:
+    return f"part-{n:06d}.parquet"
+
+
+class _Store:
+    """An output folder: Parquet parts per table and chunk, and a manifest of finished chunks."""
+
+    def __init__(self, directory: str | Path, config: AnalysisConfig | None = None) -> None:
+        _pyarrow()
+        self.directory = Path(directory)
+        if self.directory.exists() and not self.directory.is_dir():
+            raise NotADirectoryError(
+                f"out={str(directory)!r} is a file; pass a folder for the Parquet tables"
+            )
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.manifest = self.directory / _MANIFEST
+        meta_path = self.directory / _META
+        meta = {
+            "format": _FORMAT,
+            "tables": [*TABLES, _TEXTS],
+            "config": repr(config or AnalysisConfig()),
+        }
+        if meta_path.is_file():
+            old = json.loads(meta_path.read_text(encoding="utf-8"))
+            if old.get("config") != meta["config"]:
+                log.warning(
+                    "%s was written with another configuration; the tables will mix both", directory
+                )
+        else:
+            tmp = meta_path.with_name(meta_path.name + ".tmp")
+            tmp.write_text(json.dumps(meta, indent=1), encoding="utf-8")
+            os.replace(tmp, meta_path)
+        self.chunks = _read_manifest(self.directory, repair=True)
+        self.done = {
+            (kind, aid, src) for entry in self.chunks for _, kind, aid, src in entry["items"]
+        }
+        listed = {entry["chunk"] for entry in self.chunks}
+        top = max(listed, default=-1)
+        # Parts of a chunk the manifest does not list come from a run that stopped mid-chunk.
+        for path in self.directory.glob("*/part-*"):
+            stem = path.name.removeprefix("part-").split(".")[0]
+            n = int(stem) if stem.isdigit() else -1
+            top = max(top, n)
+            if n not in listed or path.name.endswith(".tmp"):
+                log.info("removing %s (left by an interrupted run)", path)
+                path.unlink()
+        self.next_chunk = top + 1
+
+    def write(self, n: int, res: _ChunkResult) -> None:
+        """Write the chunk's tables, then record it in the manifest."""
+        for name, df in res.tables.items():
+            _write_table(df, self.directory / name / _part(n))
+        line = json.dumps({"chunk": n, "items": [list(i) for i in res.items]}, ensure_ascii=False)
+        with open(self.manifest, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        self.chunks.append({"chunk": n, "items": res.items})
+
+
+def _read_manifest(directory: Path, *, repair: bool = False) -> list[dict[str, Any]]:
+    """Entries of finished chunks; a torn last line (a crash while appending) is dropped."""
+    path = directory / _MANIFEST
+    if not path.is_file():
+        return []
+    data = path.read_bytes()
+    good = data[: data.rfind(b"\n") + 1]
+    if repair and good != data:
+        log.info("dropping an unfinished manifest line in %s", path)
+        with open(path, "r+b") as fh:
+            fh.truncate(len(good))
+    entries = []
+    for line in good.decode("utf-8").splitlines():
+        if line.strip():
+            entries.append(json.loads(line))
+    return entries
+
+
+def write_parquet(analysis: Analysis, directory: str | Path) -> Path:
+    """Write an Analysis as partitioned Parquet tables that :func:`read_output` reads back.
+
+    The folder gets one part per table (``<table>/part-000000.parquet``) and a manifest;
+    it must not already hold an output.
+
+    >>> import tempfile
+    >>> a = analyse("“Taxes will fall,” said Mayor Anna Berg.")
+    >>> d = write_parquet(a, tempfile.mkdtemp())
+    >>> read_output(d).quotes["speaker"].tolist()
+    ['Anna Berg']
+    """
+    d = Path(directory)
+    if (d / _MANIFEST).exists():
+        raise FileExistsError(f"{d} already holds a mediakit output; pick an empty folder")
+    store = _Store(d, analysis.config)
+    tables = {name: analysis.table(name) for name in TABLES}
+    items = [(i, "a", a.id, "") for i, a in enumerate(analysis.articles)]
+    tables[_TEXTS] = pd.DataFrame(
+        [
+            {"article_id": a.id, "text": a.text, "boilerplate": _bp_json(a)}
+            for a in analysis.articles
+        ],
+        columns=["article_id", "text", "boilerplate"],
+    ).astype(object)
+    store.write(store.next_chunk, _ChunkResult(tables, items))
+    return d
+
+
+# ------------------------------------------------------------------------- reading back
+
+
+class _LazyTables(dict[str, pd.DataFrame]):
+    def __init__(self, load: Callable[[str], pd.DataFrame]) -> None:
+        super().__init__()
+        self._load = load
+
+    def __missing__(self, name: str) -> pd.DataFrame:
+        df = self._load(name)
+        self[name] = df
+        return df
+
+
+class StoredAnalysis(Analysis):
+    """An ``Analysis`` whose tables live in a Parquet output folder and load on first use.
+
+    >>> import tempfile
+    >>> d = write_parquet(analyse("The council met on Monday."), tempfile.mkdtemp())
+    >>> a = read_output(d)
+    >>> len(a), a.quotes.empty
+    (1, True)
+    """
+
+    def __init__(self, directory: str | Path, *, config: AnalysisConfig | None = None) -> None:
+        # No super().__init__(): it would load every table now.
+        self.directory = Path(directory)
+        self.config = config or AnalysisConfig()
+        self._entries = _read_manifest(self.directory)
+        self._tables = _LazyTables(self._load)
+        self._tokens = None
+        self._articles: tuple[Article, ...] | None = None
+
+    def _load(self, name: str) -> pd.DataFrame:
+        if name not in (*TABLES, _TEXTS):
+            raise KeyError(name)
+        parts = []
+        for entry in self._entries:
+            path = self.directory / name / _part(entry["chunk"])
+            if not path.is_file():
+                raise FileNotFoundError(
+                    f"{path} is listed in the manifest but missing; rerun analyse(..., out=...)"
+                )
+            df = pd.read_parquet(path)
+            if len(df):
+                seq: dict[str, int] = {}
+                for s, _kind, aid, _src in entry["items"]:
+                    seq.setdefault(aid, s)
+                df["_seq"] = df["article_id"].map(seq).fillna(-1).astype("int64")
+                parts.append(df)
+        if not parts:
+            return (
+                empty_frame(name)
+                if name != _TEXTS
+                else pd.DataFrame(columns=["article_id", "text", "boilerplate"])
+            )
+        df = pd.concat(parts, ignore_index=True)
+        df = df.sort_values("_seq", kind="stable").drop(columns="_seq").reset_index(drop=True)
+        if name == _TEXTS:
+            return df.astype(object)
+        return df.astype(COLUMNS[name])
+
+    @property  # type: ignore[override]
+    def articles(self) -> tuple[Article, ...]:
+        """The articles (text and metadata, without the raw source), read on first use."""
+        if self._articles is None:
+            meta = self._tables["articles"]
+            texts = self._load(_TEXTS).set_index("article_id")
+            arts = []
+            fields = ("title", "outlet", "published", "url", "language", "source", "credit")
+            for r in meta.to_dict("records"):
+                aid = _str(r["article_id"])
+                arts.append(
+                    Article(
+                        id=aid,
+                        text=_str(texts["text"].get(aid, "")) if len(texts) else "",
+                        boilerplate=_boilerplate(texts["boilerplate"].get(aid, ""))
+                        if len(texts)
+                        else (),
+                        **{f: _str(r[f]) for f in fields},
+                    )
+                )
+            self._articles = tuple(arts)
+        return self._articles
+
+    @articles.setter
+    def articles(self, value: tuple[Article, ...]) -> None:
+        self._articles = tuple(value)
+
+    def __len__(self) -> int:
+        return sum(1 for e in self._entries for item in e["items"] if item[1] == "a")
+
+    def __repr__(self) -> str:
+        return f"<Analysis of {len(self)} article(s) stored in {str(self.directory)!r}>"
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _boilerplate(value: Any) -> tuple[Boilerplate, ...]:
+    if not value:
+        return ()
+    return tuple(Boilerplate(**b) for b in json.loads(value))
+
+
+def read_output(directory: str | Path, *, config: AnalysisConfig | None = None) -> Analysis:
+    """The Analysis stored in an output folder of ``analyse(..., out=...)`` or :func:`write_parquet`.
+
+    Only chunks listed in the manifest are read; rows come back in input order.
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> _ = analyse(["Rain fell.", "“It will stop,” said Anna Berg."], out=d, chunk_size=1)
+    >>> read_output(d).quotes["speaker"].tolist()
+    ['Anna Berg']
+    """
+    d = Path(directory)
+    if not (d / _MANIFEST).is_file():
+        raise FileNotFoundError(
+            f"{d} holds no mediakit output (no {_MANIFEST}); run analyse(..., out={str(d)!r}) first"
+        )
+    return StoredAnalysis(d, config=config)
