@@ -309,7 +309,7 @@ _DATE_FORMATS = (
     "%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d",
     "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y",
 )  # fmt: skip
-_TIME_FORMATS = ("", " %H:%M", " %H:%M:%S", "T%H:%M", "T%H:%M:%S")
+_TIME_FORMATS = ("", " %H:%M", " %H:%M:%S", "T%H:%M", "T%H:%M:%S", " %I:%M %p", " %I:%M%p")
 
 
 def _iso_date(value: str) -> str:
@@ -322,9 +322,15 @@ def _iso_date(value: str) -> str:
         return _iso(d) if ("T" in s or " " in s or ":" in s) else d.date().isoformat()
     except ValueError:
         pass
+    if len(s) > 80:
+        return s
     t = re.sub(r"(?i)^(?:published|updated|last updated|posted)(?:\s+(?:on|at))?\s*:?\s*", "", s)
+    t = re.sub(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", "", t)  # weekday
+    t = re.sub(r"(?i)\b([ap])\.?m\.?$", lambda m: m.group(1).upper() + "M", t.rstrip("."))
+    t = re.sub(r"(?i)\bsept\b", "Sep", t)
+    t = re.sub(r"\b([A-Za-z]{3})\.", r"\1", t)  # "Nov. 27"
     t = re.sub(r"(?i)\s*(?:,|\bat\b)\s*", " ", t)
-    t = re.sub(r"\s+", " ", t).strip().replace(". ", " ")
+    t = re.sub(r"\s+", " ", t).strip()
     m = re.fullmatch(r"(\d{1,2}:\d{2}(?::\d{2})?) (.+)", t)
     if m:  # "20:03 27.11.2020"
         t = f"{m.group(2)} {m.group(1)}"
