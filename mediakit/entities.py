@@ -94,15 +94,41 @@ _ABBREV_DOT = {
 
 
 def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Token spans with "J." / "Mr." / "St." joined to their period."""
+    """Token spans with "J." / "Mr." / "St." joined to their period and "U.S" joined up."""
     spans = token_spans(text, start, end)
     out: list[tuple[int, int]] = []
     i = 0
-    while i < len(spans):
+    n = len(spans)
+    while i < n:
         s, e = spans[i]
-        if i + 1 < len(spans) and spans[i + 1][0] == e and text[e : e + 1] == ".":
-            w = text[s:e]
-            if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV_DOT:
+        w = text[s:e]
+        if i + 1 < n and spans[i + 1][0] == e and text[e : e + 1] == ".":
+            if len(w) == 1 and w.isupper():
+                e += 1
+                i += 2
+                # "U.S" (no final period): letters and periods run on
+                while (
+                    i < n
+                    and spans[i][0] == e
+                    and spans[i][1] - spans[i][0] == 1
+                    and text[e].isupper()
+                ):
+                    e = spans[i][1]
+                    i += 1
+                    if (
+                        i < n
+                        and spans[i][0] == e
+                        and text[e : e + 1] == "."
+                        and e + 1 == spans[i][1]
+                    ):
+                        nxt = text[e + 1 : e + 2]
+                        if not nxt.isalpha():
+                            break
+                        e += 1
+                        i += 1
+                out.append((s, e))
+                continue
+            if w.lower() in _ABBREV_DOT:
                 out.append((s, e + 1))
                 i += 2
                 continue
@@ -131,6 +157,11 @@ class _Lex:
     stop: frozenset[str]
     org_suffix: frozenset[str]
     org_head: frozenset[str]
+    place_suffix: frozenset[str]
+    place_head: frozenset[str]
+    countries: frozenset[str]
+    not_names: frozenset[str]
+    groups: frozenset[str]
     role_words: frozenset[str]
     particles: frozenset[str]
     not_acronyms: frozenset[str]
@@ -147,8 +178,10 @@ def _add(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], surface: str, ent
     lst.sort(key=lambda ke: -len(ke[0]))
 
 
-def _countries(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]) -> None:
+def _countries(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]) -> set[str]:
     import pycountry
+
+    names: set[str] = set()
 
     short = {row[0]: row[1] for row in lexicon_rows("entities_countries.tsv") if len(row) >= 2}
     for c in pycountry.countries:
@@ -159,6 +192,8 @@ def _countries(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]) -> None:
                 _add(gaz, s, _Entry(common, PLACE))
         if common != name:
             _add(gaz, common, _Entry(common, PLACE))
+        names.add(common)
+    return names
 
 
 def _kind(word: str, where: str) -> str:
@@ -181,13 +216,21 @@ def _load_tsv(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], path: str | 
 @functools.cache
 def _lexicons(config: EntityConfig) -> _Lex:
     gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
-    _countries(gaz)
+    countries = _countries(gaz)
+    countries |= {"United Kingdom", "United States", "Czech Republic", "Ivory Coast"}
     for name in ("entities_places.tsv", "entities_organisations.tsv"):
         _load_tsv(gaz, name)
+    groups: set[str] = set(lexicon_lines("entities_groups.txt"))
     for row in lexicon_rows("entities_demonyms.tsv"):
-        country = row[1]
-        for dem in row[0].split("|"):
-            _add(gaz, dem, _Entry(country, PLACE, "adjectival"))
+        place = row[1]
+        forms = row[0].split("|")
+        for dem in forms:
+            if dem != forms[0] and dem.endswith("s") and not dem.endswith("ss"):
+                groups.add(dem)  # "Afghans", "Russians": a group of people
+            else:
+                _add(gaz, dem, _Entry(place, PLACE, "adjectival"))
+    for g in groups:
+        _add(gaz, g, _Entry(g, PERSON, "name"))
     _load_tsv(gaz, "entities_aliases.tsv")
     for path in (*config.gazetteer_files, *config.alias_files):
         _load_tsv(gaz, path)
@@ -212,6 +255,11 @@ def _lexicons(config: EntityConfig) -> _Lex:
         stop=frozenset(w.lower() for w in lexicon_lines("entities_stopwords.txt")),
         org_suffix=frozenset(r[0] for r in org_rows if "suffix" in r[1:]),
         org_head=frozenset(r[0] for r in org_rows if "head" in r[1:]),
+        place_suffix=frozenset(r[0] for r in org_rows if "place" in r[1:]),
+        place_head=frozenset(r[0] for r in org_rows if "place_head" in r[1:]),
+        countries=frozenset(countries),
+        not_names=frozenset(lexicon_lines("entities_not_names.txt")),
+        groups=frozenset(groups),
         role_words=frozenset(lexicon_lines("entities_roles.txt")),
         particles=frozenset(
             "de da di del della van von der den la le du dos das bin ibn al el ben y zu af".split()
@@ -385,7 +433,11 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                 if low == "&":
                     j += 1
                     continue
-                if low in ("of", "for") and prev in lex.org_head and left_words <= 3:
+                if (
+                    low in ("of", "for")
+                    and (prev in lex.org_head or prev in lex.place_head)
+                    and left_words <= 3
+                ):
                     j += 1
                     left_words = 0
                     joined_of = True
@@ -395,7 +447,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                     continue
             if j > i and wj == "of" and nxt == "the" and j + 2 < n and _cap(words[j + 2]):
                 prev = words[j - 1]
-                if prev in lex.org_head and left_words <= 2:
+                if (prev in lex.org_head or prev in lex.place_head) and left_words <= 2:
                     j += 2
                     left_words = 0
                     joined_of = True
@@ -415,6 +467,22 @@ def _starts_name(lex: _Lex, words: list[str], k: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _run_kind(words: list[str], i: int, j: int, lex: _Lex) -> str:
+    """ORG or PLACE when a run's own words say so ("... Council", "Ministry of ...", "... Museum")."""
+    last = words[j - 1]
+    if j - i >= 2 and last in lex.org_suffix:
+        return ORG
+    if j - i >= 2 and last in lex.place_suffix:
+        return PLACE
+    for k in range(i, j - 1):
+        if words[k + 1] in ("of", "for"):
+            if words[k] in lex.org_head:
+                return ORG
+            if words[k] in lex.place_head:
+                return PLACE
+    return ""
 
 
 def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> list[_Seg]:
@@ -439,13 +507,8 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
     if hit and hit[0] == j - i:
         e = hit[1]
         return [_Seg(i, j, e.kind, e.canonical, e.form, initial=initial, fixed=True)]
-    last = words[j - 1]
-    heads = [
-        k
-        for k in range(i, j)
-        if words[k] in lex.org_head and k + 1 < j and words[k + 1] in ("of", "for")
-    ]
-    if (last in lex.org_suffix and j - i >= 2) or heads:
+    kind = _run_kind(words, i, j, lex)
+    if kind:
         # peel titles off the front ("Secretary General" is no organisation)
         k = i
         while k < j and _match_title(lex, words, k) and words[k] not in lex.org_suffix:
@@ -453,7 +516,36 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         if k < j:
             if k > i:
                 out.append(_Seg(i, k, "title"))
-            out.append(_Seg(k, j, ORG, "", fixed=True, initial=initial and k == i))
+            # a country in front of an organisation's own name: "US State Department",
+            # "United States National Security Council" -> the country and the organisation
+            hit = _lookup(lex, words, k)
+            if (
+                kind == ORG
+                and hit
+                and hit[1].canonical in lex.countries
+                and hit[1].form == "name"
+                and k + hit[0] < j
+                and (j - k - hit[0] >= 2 or _lookup(lex, words, k + hit[0]))
+                and _run_kind(words, k + hit[0], j, lex) == ORG
+            ):
+                n, e = hit
+                out.append(
+                    _Seg(
+                        k,
+                        k + n,
+                        e.kind,
+                        e.canonical,
+                        e.form,
+                        initial=initial and k == i,
+                        fixed=True,
+                    )
+                )
+                k += n
+                inner = _lookup(lex, words, k)
+                canon = inner[1].canonical if inner and inner[0] == j - k else ""
+                out.append(_Seg(k, j, ORG, canon, fixed=True))
+                return out
+            out.append(_Seg(k, j, kind, "", fixed=True, initial=initial and k == i))
             return out
     if j - i >= 2 and words[i] in lex.first and not _match_title(lex, words, i):
         hit = _lookup(lex, words, i)
@@ -584,7 +676,60 @@ class _M:
     words: list[str]
     initial: bool
     prev_word: str
+    next_word: str = ""
     link: _M | None = None
+
+
+_SPEECH = frozenset(
+    "said says say told tells added adds explained explains noted notes argued argues stated "
+    "states wrote writes claimed claims believes believed thinks thought insisted insists "
+    "warned warns asked asks replied replies announced announces recalled recalls admitted "
+    "admits agreed agrees was is has had who".split()
+)
+
+
+def _odd_shape(word: str) -> bool:
+    """Digits or capitals inside a word ("IE6", "STS-135", "YouTube"): products and codes."""
+    return (
+        any(c.isdigit() for c in word)
+        or any(c.isupper() for c in word[1:].replace("-", ""))
+        and not is_acronym(word)
+    )
+
+
+def _guess_kind(m: _M, lex: _Lex, single_kind: dict[str, str], config: EntityConfig) -> str:
+    """The kind of a name no gazetteer or rule settled, from its words and neighbours ("" = none)."""
+    words = m.words
+    after_the = m.prev_word.lower() == "the"
+    if any(w in lex.not_names for w in words) or any(_odd_shape(w) for w in words):
+        return ""
+    if m.next_word == ":" and len(words) == 1:
+        return ""  # "Image: ...", "Category: ..."
+    if len(words) >= 2:
+        if any((h := _lookup(lex, words, k)) and h[1].kind == PLACE for k in range(len(words))):
+            return ORG  # "Environment Canada", "Team Estonia"
+        if after_the:
+            return ORG  # people take no article: "the Magic Circle", "the Brooklyn Paper"
+        return PERSON
+    w = words[0]
+    if m.next_word[:1].isdigit():
+        return ""  # "March 5", "May 2012"
+    if after_the:
+        if w in lex.org_suffix or (w.endswith("s") and not w.endswith("ss")):
+            return ORG  # "the Mets", "the Times"
+        return ""
+    speaks = m.next_word in _SPEECH
+    if m.initial:
+        if speaks or (w in lex.first and m.next_word[:1].islower()):
+            return PERSON
+        return ""
+    if not config.lone_words:
+        return ""
+    if w in single_kind:
+        return single_kind[w]
+    if m.prev_word in lex.place_preps and not speaks:
+        return PLACE
+    return PERSON
 
 
 def _resolve(
@@ -613,6 +758,7 @@ def _resolve(
             elif kind == "unknown" and len(words) >= 2 and words[0] in lex.first:
                 kind = PERSON
         prev_word = text[spans[seg.s - 1][0] : spans[seg.s - 1][1]] if seg.s > 0 else ""
+        next_word = text[spans[seg.e][0] : spans[seg.e][1]] if seg.e < len(spans) else ""
         ms.append(
             _M(
                 spans[seg.s][0],
@@ -625,6 +771,7 @@ def _resolve(
                 words,
                 seg.initial,
                 prev_word,
+                next_word,
             )
         )
 
@@ -698,16 +845,10 @@ def _resolve(
                 kept.append(m)
                 continue
         if m.kind == "unknown":
-            if len(m.words) >= 2:
-                m.kind = PERSON
-            elif m.initial or not config.lone_words:
+            kind = _guess_kind(m, lex, single_kind, config)
+            if not kind:
                 continue
-            elif w in single_kind:
-                m.kind = single_kind[w]
-            elif m.prev_word in lex.place_preps:
-                m.kind = PLACE
-            else:
-                m.kind = PERSON
+            m.kind = kind
         kept.append(m)
 
     # canonical names of people: full names merge when surnames (or their keys) agree and first
