@@ -162,6 +162,7 @@ class _Lex:
     countries: frozenset[str]
     not_names: frozenset[str]
     groups: frozenset[str]
+    surnames: frozenset[str]
     role_words: frozenset[str]
     particles: frozenset[str]
     not_acronyms: frozenset[str]
@@ -260,6 +261,9 @@ def _lexicons(config: EntityConfig) -> _Lex:
         countries=frozenset(countries),
         not_names=frozenset(lexicon_lines("entities_not_names.txt")),
         groups=frozenset(groups),
+        surnames=frozenset(
+            w for line in lexicon_lines("entities_surnames.txt") for w in line.split()
+        ),
         role_words=frozenset(lexicon_lines("entities_roles.txt")),
         particles=frozenset(
             "de da di del della van von der den la le du dos das bin ibn al el ben y zu af".split()
@@ -418,7 +422,12 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                 left_words += hit[0]
                 continue
             wj = words[j]
-            if _cap(wj) and (j == i or wj.lower() not in lex.stop or _match_title(lex, words, j)):
+            if _cap(wj) and (
+                j == i
+                or wj.lower() not in lex.stop
+                or _match_title(lex, words, j)
+                or (j == i + 1 and words[i] in lex.first)  # "Theresa May"
+            ):
                 j += 1
                 run_end = j
                 left_words += 1
@@ -568,7 +577,10 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
             )
             k += n
             continue
-        # the rest is a name (a later gazetteer word stays part of it: "Michael Jordan")
+        # the rest is a name (a later gazetteer word stays part of it: "Michael Jordan"), but one
+        # word after a known name is a product or a thing: "Google Analytics", "California Driver"
+        if j - k == 1 and out and out[-1].kind in (ORG, PLACE) and out[-1].form == "name":
+            break
         out.append(_Seg(k, j, "unknown", initial=initial and k == i))
         break
     return out
@@ -684,7 +696,7 @@ _SPEECH = frozenset(
     "said says say told tells added adds explained explains noted notes argued argues stated "
     "states wrote writes claimed claims believes believed thinks thought insisted insists "
     "warned warns asked asks replied replies announced announces recalled recalls admitted "
-    "admits agreed agrees was is has had who".split()
+    "admits agreed agrees".split()
 )
 
 
@@ -697,7 +709,9 @@ def _odd_shape(word: str) -> bool:
     )
 
 
-def _guess_kind(m: _M, lex: _Lex, single_kind: dict[str, str], config: EntityConfig) -> str:
+def _guess_kind(
+    m: _M, lex: _Lex, single_kind: dict[str, str], lone_counts: dict[str, int], config: EntityConfig
+) -> str:
     """The kind of a name no gazetteer or rule settled, from its words and neighbours ("" = none)."""
     words = m.words
     after_the = m.prev_word.lower() == "the"
@@ -727,9 +741,13 @@ def _guess_kind(m: _M, lex: _Lex, single_kind: dict[str, str], config: EntityCon
         return ""
     if w in single_kind:
         return single_kind[w]
-    if m.prev_word in lex.place_preps and not speaks:
+    if speaks or w in lex.first or w in lex.surnames:
+        return PERSON
+    if m.prev_word in lex.place_preps:
         return PLACE
-    return PERSON
+    if lone_counts.get(w, 0) >= 2:
+        return PERSON  # a recurring lone name ("Gorbachev", "Scarne")
+    return ""
 
 
 def _resolve(
@@ -812,6 +830,11 @@ def _resolve(
         if m.kind in (PLACE, ORG) and len(m.words) == 1:
             single_kind.setdefault(m.words[0], m.kind)
 
+    lone_counts: dict[str, int] = defaultdict(int)
+    for m in ms:
+        if m.kind == "unknown" and len(m.words) == 1 and not m.initial:
+            lone_counts[m.words[0]] += 1
+
     def nearest(group: list[_M], pos: int) -> _M:
         # news introduces the main figure first: a surname shared by several full names goes
         # to the first of them mentioned before it (else the first one after it)
@@ -845,7 +868,7 @@ def _resolve(
                 kept.append(m)
                 continue
         if m.kind == "unknown":
-            kind = _guess_kind(m, lex, single_kind, config)
+            kind = _guess_kind(m, lex, single_kind, lone_counts, config)
             if not kind:
                 continue
             m.kind = kind
