@@ -1,0 +1,200 @@
+"""Speed: articles per second on one core, where the time goes, and Dask 2 workers vs 1.
+
+    python benchmarks/speed.py                  # 300 CSTO copies, profile, 10,000-article Dask run
+    python benchmarks/speed.py --n 1000 --dask-size 2000
+    python benchmarks/speed.py --no-dask
+    python benchmarks/speed.py --quick          # make bench --quick: 2,000 articles for Dask
+
+Goals (issue 5): >= 300 articles/s on one core for the full analysis of the CSTO article;
+2 Dask workers >= 1.7x one worker on a 10,000-article synthetic corpus. The script prints
+the measurements and exits 0 either way (the table says whether each goal is met).
+Public API only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import dataclasses
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+import mediakit as mk
+
+ROOT = Path(__file__).resolve().parents[1]
+CSTO = ROOT / "data" / "articles" / "belsat-2020-12-02-csto-meeting.txt"
+CORPUS = ROOT / "data" / "corpus"
+
+# (label, module, function): the stages of the per-article pipeline and the corpus runner.
+STAGES = [
+    ("tokenise (text)", "mediakit/text.py", "tokenise"),
+    ("mentions (entities)", "mediakit/entities.py", "find_mentions"),
+    ("speaker index (speakers)", "mediakit/speakers.py", "speaker_index"),
+    ("quotes (quotes)", "mediakit/quotes.py", "extract_quotes"),
+    ("tone (sentiment)", "mediakit/sentiment.py", "score_quotes"),
+    ("table rows (pipeline)", "mediakit/pipeline.py", "rows"),
+    ("frames (tables)", "mediakit/tables.py", "frame"),
+]
+
+
+def csto_copies(n: int) -> list[mk.Article]:
+    """``n`` copies of the CSTO article with distinct ids (same text)."""
+    base = mk.read_article(CSTO)
+    return [dataclasses.replace(base, id=f"csto-{i}", raw="") for i in range(n)]
+
+
+def synthetic_corpus(n: int) -> list[mk.Article]:
+    """``n`` distinct articles made from the CSTO article and data/corpus (paragraphs rotated)."""
+    bases = [mk.read_article(CSTO)] + [mk.read_article(p) for p in sorted(CORPUS.glob("*.txt"))]
+    paras = [b.text.split("\n\n") for b in bases]
+    out = []
+    for i in range(n):
+        b = i % len(bases)
+        ps = paras[b]
+        k = (i // len(bases)) % len(ps)
+        text = "\n\n".join(ps[k:] + ps[:k])
+        out.append(
+            mk.Article(
+                id=f"syn-{i:06d}",
+                text=text,
+                title=bases[b].title,
+                outlet=bases[b].outlet,
+                published=bases[b].published,
+            )
+        )
+    return out
+
+
+def one_core(n: int) -> tuple[float, float]:
+    """Articles per second of wall time and per second of this process's CPU time."""
+    arts = csto_copies(n)
+    mk.analyse(arts[:10], progress=False)  # load lexicons once
+    t, c = time.perf_counter(), time.process_time()
+    a = mk.analyse(arts, progress=False)
+    dt, dc = time.perf_counter() - t, time.process_time() - c
+    assert len(a.articles) == n and a.problems.empty, a.problems.head()
+    return n / dt, n / dc
+
+
+def profile(n: int, top: int) -> list[tuple[str, float, float]]:
+    arts = csto_copies(n)
+    mk.analyse(arts[:10], progress=False)
+    prof = cProfile.Profile()
+    t = time.perf_counter()
+    prof.enable()
+    mk.analyse(arts, progress=False)
+    prof.disable()
+    total = time.perf_counter() - t
+    stats = pstats.Stats(prof)
+    rows = []
+    for label, module, func in STAGES:
+        cum = 0.0
+        for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+            if name == func and file.replace(os.sep, "/").endswith(module):
+                cum += ct
+        rows.append((label, cum, cum / total))
+    print(
+        f"\nProfile of {n} CSTO articles (cumulative time per stage, {total:.2f} s under cProfile):"
+    )
+    print(f"  {'stage':<28} {'seconds':>8} {'share':>7}")
+    for label, cum, share in rows:
+        print(f"  {label:<28} {cum:8.2f} {share:7.0%}")
+    print(f"\nTop {top} functions by own time:")
+    stats.sort_stats("tottime").print_stats(top)
+    return rows
+
+
+def dask_speedup(size: int, chunk_size: int) -> tuple[float, float]:
+    from distributed import Client, LocalCluster
+
+    arts = synthetic_corpus(size)
+    times = []
+    for workers in (1, 2):
+        with (
+            LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            Client(cluster),
+        ):
+            mk.analyse(
+                arts[: 20 * workers], backend="dask", chunk_size=10, progress=False
+            )  # warm up
+            t = time.perf_counter()
+            a = mk.analyse(arts, backend="dask", chunk_size=chunk_size, progress=False)
+            times.append(time.perf_counter() - t)
+            assert len(a.articles) == size
+    return times[0], times[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--n", type=int, default=300, help="CSTO copies for the one-core run (default 300)"
+    )
+    ap.add_argument(
+        "--dask-size", type=int, default=10_000, help="synthetic corpus for Dask (default 10000)"
+    )
+    ap.add_argument("--chunk-size", type=int, default=100)
+    ap.add_argument("--top", type=int, default=15, help="functions listed from the profile")
+    ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument(
+        "--quick", action="store_true", help="a 2,000-article Dask corpus, 10 listed functions"
+    )
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.dask_size = min(args.dask_size, 2000)
+        args.top = min(args.top, 10)
+
+    rate, cpu_rate = one_core(args.n)
+    results = [
+        (f"one core, CSTO x{args.n} (wall)", f"{rate:,.0f} articles/s", ">= 300/s", rate >= 300),
+        (
+            f"one core, CSTO x{args.n} (CPU time)",
+            f"{cpu_rate:,.0f} articles/s",
+            ">= 300/s",
+            cpu_rate >= 300,
+        ),
+    ]
+    if not args.no_profile:
+        profile(min(args.n, 300), args.top)
+    if not args.no_dask:
+        try:
+            t1, t2 = dask_speedup(args.dask_size, args.chunk_size)
+        except ImportError as exc:
+            print(f"Dask part skipped: {exc}", file=sys.stderr)
+        else:
+            s = t1 / t2
+            results.append(
+                (
+                    f"Dask 1 worker, {args.dask_size:,} articles",
+                    f"{t1:.1f} s ({args.dask_size / t1:,.0f}/s)",
+                    "",
+                    None,
+                )
+            )
+            results.append(
+                (
+                    f"Dask 2 workers, {args.dask_size:,} articles",
+                    f"{t2:.1f} s ({args.dask_size / t2:,.0f}/s)",
+                    "",
+                    None,
+                )
+            )
+            results.append(("Dask speed-up 2 vs 1", f"{s:.2f}x", ">= 1.7x", s >= 1.7))
+    print(
+        f"\nSpeed (benchmarks/speed.py; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+    )
+    print(f"  {'measure':<36} {'result':<24} {'goal':<9} met")
+    for name, value, goal, ok in results:
+        print(f"  {name:<36} {value:<24} {goal:<9} {'' if ok is None else 'yes' if ok else 'NO'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
