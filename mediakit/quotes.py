@@ -47,6 +47,7 @@ class QuoteConfig:
     indirect: bool = True
     min_direct_words: int = 4
     guess_from_context: bool = True
+    content_with_that: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,27 +72,6 @@ class Marked:
 # lexicon
 
 
-@functools.cache
-def _cue_forms(path: str) -> dict[str, tuple[str, str]]:
-    forms: dict[str, tuple[str, str]] = {}
-    for row in lexicon_rows(path):
-        lemma, kind = row[0], row[1] if len(row) > 1 else "speech"
-        listed = [f.strip() for f in row[2].split(",")] if len(row) > 2 and row[2] else []
-        gen: list[str] = [lemma, *listed]
-        if " " not in lemma and not listed:
-            if lemma.endswith("e"):
-                gen += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
-            elif lemma.endswith("y"):
-                gen += [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
-            elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-                gen += [lemma + "es", lemma + "ed", lemma + "ing"]
-            else:
-                gen += [lemma + "s", lemma + "ed", lemma + "ing"]
-        for f in gen:
-            forms.setdefault(f.lower(), (lemma, kind))
-    return forms
-
-
 # Verbs that introduce content without "that" ("He said the plan failed").
 _BARE_OK = frozenset(
     "say tell add warn argue claim insist write tweet note explain announce suggest predict "
@@ -105,8 +85,35 @@ _NOUNISH = frozenset(
     "responses warnings promises pledges vows predictions statements stresses "
     "concerned".split()
 )
+
+
+@functools.cache
+def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
+    """Inflected form -> (lemma, type, frame) for every cue of the lexicon at ``path``."""
+    forms: dict[str, tuple[str, str, str]] = {}
+    for row in lexicon_rows(path):
+        lemma, kind = row[0], row[1] if len(row) > 1 else "speech"
+        listed = [f.strip() for f in row[2].split(",")] if len(row) > 2 and row[2] else []
+        frame = row[3] if len(row) > 3 and row[3] else ("bare" if lemma in _BARE_OK else "that")
+        gen: list[str] = [lemma, *listed]
+        if " " not in lemma and not listed:
+            if lemma.endswith("e"):
+                gen += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+            elif lemma.endswith("y"):
+                gen += [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+            elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+                gen += [lemma + "es", lemma + "ed", lemma + "ing"]
+            else:
+                gen += [lemma + "s", lemma + "ed", lemma + "ing"]
+        for f in gen:
+            forms.setdefault(f.lower(), (lemma, kind, frame))
+    return forms
+
+
 # Verbs that put the speaker after them ("…, said Smith").
-_INVERTED = frozenset("say add write ask note continue explain reply respond tell insist warn".split())
+_INVERTED = frozenset(
+    "say add write ask note continue explain reply respond tell insist warn".split()
+)
 _SKIP_BACK = frozenset(
     "also has had have was is were are would will could should may might later then previously "
     "recently reportedly publicly privately once again further repeatedly simply flatly "
@@ -127,6 +134,24 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "morning afternoon evening night week month year earlier later".split()
 )
+_OPENERS = frozenset(
+    "when after before while as although though if since because last earlier later meanwhile "
+    "and but yet so still also there however then instead asked".split()
+)
+_AUX = frozenset(
+    "is was are were has had have will would could can may might should must did does do "
+    "also went made took gave got came ran won lost met sent spent led held kept left put set "
+    "brought began became".split()
+)
+_AUX_VERBS = frozenset(
+    "did does do has had have is was would will could should then later also went made".split()
+)
+_CLAUSE_BREAK = frozenset(
+    "and but while although though whereas which who whose where saying adding according "
+    "citing noting arguing calling even yet so".split()
+)
+_SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
+_OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
 _PREP = frozenset("on in at during after before about over of for with by from to into".split())
 _WORDISH = re.compile(r"[\w’'\-.]+", re.UNICODE)
 _TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.UNICODE)
@@ -193,7 +218,12 @@ def _single_spans(text: str, ps: int, pe: int, taken: list[tuple[int, int]]) -> 
         pick = cands[0]
         for c in cands:
             after2 = text[c + 1 : c + 3]
-            plural_possessive = text[c - 1] in "sz" and len(after2) == 2 and after2[0] == " " and after2[1].isalpha()
+            plural_possessive = (
+                text[c - 1] in "sz"
+                and len(after2) == 2
+                and after2[0] == " "
+                and after2[1].isalpha()
+            )
             if not plural_possessive:
                 pick = c
                 break
@@ -205,7 +235,9 @@ def _single_spans(text: str, ps: int, pe: int, taken: list[tuple[int, int]]) -> 
     return out
 
 
-def find_marked_spans(text: str, paragraphs: Sequence[tuple[int, int]] | None = None, *, single: bool = True) -> list[Marked]:
+def find_marked_spans(
+    text: str, paragraphs: Sequence[tuple[int, int]] | None = None, *, single: bool = True
+) -> list[Marked]:
     """Pair quotation marks into spans, paragraph by paragraph.
 
     >>> t = "“One,” he said. She spoke of the ‘CSTO’s western borders’ and “peace.”"
@@ -256,7 +288,7 @@ def find_marked_spans(text: str, paragraphs: Sequence[tuple[int, int]] | None = 
                 open_at = None
         if open_at is not None:
             nxt = paragraphs[pi + 1][0] if pi + 1 < n else -1
-            if nxt >= 0 and text[nxt] in "“\"«„" or (nxt >= 0 and text.startswith("''", nxt)):
+            if nxt >= 0 and text[nxt] in '“"«„' or (nxt >= 0 and text.startswith("''", nxt)):
                 carry = open_at
                 continue
             s = open_at + open_len
@@ -301,9 +333,12 @@ class _Cue:
     kind: str
     i: int  # token index of the cue's first token
     j: int  # token index after the cue
+    frame: str = "that"  # bare | that | obj | to | raise: what the cue's content looks like
 
 
-def _cues(toks: list[_Tok], forms: dict[str, tuple[str, str]], masked: list[tuple[int, int]]) -> list[_Cue]:
+def _cues(
+    toks: list[_Tok], forms: dict[str, tuple[str, str, str]], masked: list[tuple[int, int]]
+) -> list[_Cue]:
     out = []
     k = 0
     n = len(toks)
@@ -314,22 +349,41 @@ def _cues(toks: list[_Tok], forms: dict[str, tuple[str, str]], masked: list[tupl
             continue
         low = t.low
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
-            out.append(_Cue(t.start, toks[k + 1].end, "according to", "according to", "according", k, k + 2))
+            out.append(
+                _Cue(
+                    t.start, toks[k + 1].end, "according to", "according to", "according", k, k + 2
+                )
+            )
             k += 2
             continue
         if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
-            lemma, kind = forms[f"{low} {toks[k + 1].low}"]
-            out.append(_Cue(t.start, toks[k + 1].end, f"{t.text} {toks[k + 1].text}", lemma, kind, k, k + 2))
+            lemma, kind, frame = forms[f"{low} {toks[k + 1].low}"]
+            out.append(
+                _Cue(
+                    t.start,
+                    toks[k + 1].end,
+                    f"{t.text} {toks[k + 1].text}",
+                    lemma,
+                    kind,
+                    k,
+                    k + 2,
+                    frame,
+                )
+            )
             k += 2
             continue
-        if low in _NOUNISH and k > 0 and (toks[k - 1].low in _DETERMINERS or (k > 1 and toks[k - 2].low in _DETERMINERS)):
+        if (
+            low in _NOUNISH
+            and k > 0
+            and (toks[k - 1].low in _DETERMINERS or (k > 1 and toks[k - 2].low in _DETERMINERS))
+        ):
             if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
                 k += 1
                 continue  # "the Baltic states", "the reports": nouns, not cues
         if low in forms and t.text[0].islower():
-            lemma, kind = forms[low]
+            lemma, kind, frame = forms[low]
             # "as saying" after "quoted": the speaker sits before "was quoted"
-            out.append(_Cue(t.start, t.end, t.text, lemma, kind, k, k + 1))
+            out.append(_Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame))
         k += 1
     return out
 
@@ -340,7 +394,7 @@ class _Who:
     end: int
     text: str
     speaker: str
-    how: str  # name | pronoun | nominal | np
+    how: str  # name | pronoun | nominal | np | relative
 
 
 class _Attributor:
@@ -383,7 +437,10 @@ class _Attributor:
     def _np_back(self, toks: list[_Tok], k: int, lo_tok: int) -> tuple[int, int] | None:
         """Token range [a, b) of the noun phrase ending at token index k-1 (the subject)."""
         j = k - 1
-        while j >= lo_tok and (toks[j].low in _SKIP_BACK or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)):
+        while j >= lo_tok and (
+            toks[j].low in _SKIP_BACK
+            or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
+        ):
             j -= 1
         if j < lo_tok:
             return None
@@ -418,7 +475,13 @@ class _Attributor:
             n_words += 1
             if t.low in _DETERMINERS:
                 break
-            if t.text[:1].islower() and a - 1 >= lo_tok and toks[a - 1].text[:1].isupper() and toks[a - 1].low not in _DETERMINERS and a - 1 == lo_tok:
+            if (
+                t.text[:1].islower()
+                and a - 1 >= lo_tok
+                and toks[a - 1].text[:1].isupper()
+                and toks[a - 1].low not in _DETERMINERS
+                and a - 1 == lo_tok
+            ):
                 pass
             a -= 1
         else:
@@ -467,7 +530,11 @@ class _Attributor:
         b = k
         while b < hi_tok and b - k < 7:
             tt = toks[b]
-            if not _WORDISH.fullmatch(tt.text) or tt.low in _NP_STOP or (b > k and tt.low in _PREP and tt.low != "of"):
+            if (
+                not _WORDISH.fullmatch(tt.text)
+                or tt.low in _NP_STOP
+                or (b > k and tt.low in _PREP and tt.low != "of")
+            ):
                 break
             b += 1
         if b == k:
@@ -542,7 +609,9 @@ class _Draft:
 
 
 class _Extractor:
-    def __init__(self, article: Article, tokens: Tokens, index: SpeakerIndex, cfg: QuoteConfig) -> None:
+    def __init__(
+        self, article: Article, tokens: Tokens, index: SpeakerIndex, cfg: QuoteConfig
+    ) -> None:
         self.article = article
         self.text = article.text
         self.tokens = tokens
@@ -604,7 +673,9 @@ class _Extractor:
         pre = text[lo : m.open].rstrip()
         ends_punct = bool(re.search(r"[.!?,…—–-][’”\"»]*\s*$", content))
         if not pre:
-            return ends_punct or _n_words(content) >= self.cfg.min_direct_words or m.mark == "double"
+            return (
+                ends_punct or _n_words(content) >= self.cfg.min_direct_words or m.mark == "double"
+            )
         if pre.endswith(":"):
             return True
         if pre.endswith(","):
@@ -614,7 +685,9 @@ class _Extractor:
             return bool(cues) and content[:1].isupper() or bool(cues) and m.mark == "double"
         return False
 
-    def _attribute_direct(self, m: Marked, prev: _Draft | None, prev_mark: Marked | None, *, after_only: bool = False) -> _Draft | None:
+    def _attribute_direct(
+        self, m: Marked, prev: _Draft | None, prev_mark: Marked | None, *, after_only: bool = False
+    ) -> _Draft | None:
         text = self.text
         att = self.att
         s, e = m.start, m.end
@@ -699,7 +772,11 @@ class _Extractor:
             prev_para = self.tokens.paragraph_at(prev_mark.open)
             this_para = self.tokens.paragraph_at(m.open)
             pps, ppe = self.tokens.paragraphs[prev_para]
-            if this_para == prev_para + 1 and m.open == self.tokens.paragraphs[this_para][0] and ppe - (prev_mark.after) < 60:
+            if (
+                this_para == prev_para + 1
+                and m.open == self.tokens.paragraphs[this_para][0]
+                and ppe - (prev_mark.after) < 60
+            ):
                 return _Draft("direct", s, e, prev.who, prev.cue, "direct:continuation", -1)
         # the next sentence in the paragraph: "“…” Smith said."
         if close_end < pe:
@@ -707,7 +784,11 @@ class _Extractor:
             nxt = _toks(text, sent_end, ns)
             if 0 < len(nxt) <= 10:
                 for c in _cues(nxt, att.forms, []):
-                    who = att.who_before(nxt, c, 0, m.open) if c.i > 0 else att.who_after(nxt, c.j, len(nxt), m.open)
+                    who = (
+                        att.who_before(nxt, c, 0, m.open)
+                        if c.i > 0
+                        else att.who_after(nxt, c.j, len(nxt), m.open)
+                    )
                     if who is not None:
                         return _Draft("direct", s, e, who, c, "direct:next-sentence", -1)
         # the paragraph before: "Smith said on Tuesday:" / "Smith told reporters."
@@ -716,7 +797,7 @@ class _Extractor:
             qs, qe = self.tokens.paragraphs[pi - 1]
             last_s = self.tokens.sentences[self.tokens.sentence_at(qe - 1)]
             lt = _toks(text, max(last_s.start, qs), qe)
-            if lt and not any(ch in text[max(last_s.start, qs) : qe] for ch in "“”\""):
+            if lt and not any(ch in text[max(last_s.start, qs) : qe] for ch in '“”"'):
                 for c in _cues(lt, att.forms, []):
                     if c.kind in ("speech",):
                         who = att.who_before(lt, c, 0, m.open) if c.i > 0 else None
@@ -748,7 +829,9 @@ class _Extractor:
         return limit
 
     # -- reported speech ---------------------------------------------------------------------
-    def _reported(self, ss: int, se: int, direct_spans: list[tuple[int, int]], marks: list[Marked]) -> None:
+    def _reported(
+        self, ss: int, se: int, direct_spans: list[tuple[int, int]], marks: list[Marked]
+    ) -> None:
         text = self.text
         att = self.att
         if any(a <= ss and se <= b for a, b in direct_spans):
@@ -756,101 +839,374 @@ class _Extractor:
         masked = [(a, b) for a, b in direct_spans if a < se and b > ss]
         masked += [(mk.open, mk.after) for mk in marks if mk.open < se and mk.end > ss]
         toks = _toks(text, ss, se)
-        if len(toks) < 4:
+        if len(toks) < 3:
             return
-        for c in _cues(toks, att.forms, masked):
-            d = self._reported_one(toks, c, ss, se, masked)
-            if d is None:
-                continue
-            if any(not (d.end <= a or d.start >= b) for a, b in direct_spans):
-                continue
-            if d.who and d.who.speaker:
-                att.last_speaker = d.who.speaker
-            self.drafts.append(d)
+        cues = _cues(toks, att.forms, masked)
+        if not cues:
             return
+        # the cues and speakers of direct quotes of this sentence are taken already
+        in_sentence = [d for d in self.drafts if d.kind == "direct" and ss <= d.start < se]
+        taken: list[tuple[int, int]] = [(d.cue.start, d.cue.end) for d in in_sentence if d.cue]
+        taken += [(d.who.start, d.who.end) for d in in_sentence if d.who]
+        lo = 0  # first token a content may start at (after the previous reported quote)
+        for ci, c in enumerate(cues):
+            if c.i < lo or any(a <= c.start < b for a, b in taken):
+                continue
+            drafts = self._reported_one(toks, cues, ci, lo, masked, in_sentence)
+            drafts = [
+                d for d in drafts if not any(d.start < b and a < d.end for a, b in direct_spans)
+            ]
+            if not drafts:
+                continue
+            for d in drafts:
+                if d.who and d.who.speaker:
+                    att.last_speaker = d.who.speaker
+                self.drafts.append(d)
+                taken.append((d.start, d.end))
+            last = max(max(d.end for d in drafts), c.end)
+            while lo < len(toks) and toks[lo].start < last:
+                lo += 1
 
-    def _reported_one(self, toks: list[_Tok], c: _Cue, ss: int, se: int, masked: list[tuple[int, int]]) -> _Draft | None:
+    def _reported_one(
+        self,
+        toks: list[_Tok],
+        cues: list[_Cue],
+        ci: int,
+        lo: int,
+        masked: list[tuple[int, int]],
+        in_sentence: list[_Draft],
+    ) -> list[_Draft]:
         text = self.text
         att = self.att
+        c = cues[ci]
         n = len(toks)
         if c.kind == "according":
             who = att.who_after(toks, c.j, n, c.start)
             if who is None:
-                return None
-            if c.i == 0 or (c.i <= 3 and all(t.text[:1].isupper() or t.text == "," for t in toks[: c.i])):
+                return []
+            if c.i == lo or (
+                c.i <= lo + 3 and all(t.text[:1].isupper() or t.text == "," for t in toks[lo : c.i])
+            ):
                 # "According to X, CONTENT."
                 k = c.j
                 while k < n and toks[k].text != ",":
                     k += 1
                 if k >= n - 2:
-                    return None
-                s, e = _strip_span(text, toks[k + 1].start, se)
-                return self._mk(s, e, who, c, "reported:according-to")
+                    return []
+                s, e = _strip_span(text, toks[k + 1].start, toks[-1].end)
+                return [self._mk(s, e, who, c, "reported:according-to")]
             # "CONTENT, according to X."
-            s, e = _strip_span(text, ss, toks[c.i - 1].end if c.i > 0 else ss)
+            s, e = _strip_span(text, toks[lo].start, toks[c.i - 1].end)
             if _n_words(text[s:e]) < 3:
-                return None
-            return self._mk(s, e, who, c, "reported:according-to-after")
-        if c.kind == "quotes" or c.text.lower().startswith(("saying", "adding", "telling", "arguing", "noting")):
-            return None
-        if c.lemma == "quote":
-            return None
-        # post-posed: "CONTENT, X said [to Y] [on Tuesday]."
-        comma_k = None
-        for k in range(c.i - 1, max(-1, c.i - 12), -1):
-            if toks[k].text == ",":
-                comma_k = k
-                break
-        tail = toks[c.j :]
-        tail_ok = len(tail) <= 9 and not any(t.low == "that" for t in tail)
-        if comma_k is not None and comma_k >= 3 and tail_ok:
-            if c.i - comma_k > 1:
-                who = att.who_before(toks, c, comma_k + 1, c.start)
-            elif c.lemma in _INVERTED:
-                who = att.who_after(toks, c.j, n, c.start)
-            else:
-                who = None
-            if who is not None:
-                s, e = _strip_span(text, ss, toks[comma_k].start)
-                if _n_words(text[s:e]) >= 3 and not (text[s:e].lower().startswith(("in ", "on ", "at ", "when ", "after "))):
-                    return self._mk(s, e, who, c, "reported:said-after")
+                return []
+            return [self._mk(s, e, who, c, "reported:according-to-after")]
+        if c.kind == "quotes" or c.lemma == "quote":
+            return []
+        first = c.text.lower().split()[0]
+        if first.endswith("ing") and c.i > lo and toks[c.i - 1].text == ",":
+            # participle: "…,” he said, referring to X" / "X did Y, saying that …"
+            if c.frame == "raise":
+                return []
+            who = (
+                in_sentence[-1].who
+                if in_sentence and in_sentence[-1].who
+                else self._clause_subject(toks, lo, c.i - 1, c.start)
+            )
+            ks = self._content_start(toks, c, masked)
+            if who is None or ks is None:
+                return []
+            d = self._content(toks, c, ks, who, "reported:participle", masked)
+            return [d] if d else []
+        if first.endswith("ing") and c.frame != "to":
+            return []
+        if c.frame == "raise":
+            # "X seems to …", "X is expected to …": an attribution without a named source
+            if c.j < n and toks[c.j].low == "to":
+                d = self._content(toks, c, c.j, None, "reported:raising", masked)
+                return [d] if d else []
+            return []
+        out: list[_Draft] = []
+        if c.frame in ("bare", "that"):
+            # post-posed: "CONTENT, X said [to Y] [on Tuesday][, CONTENT2]."
+            comma_k = None
+            for k in range(c.i - 1, max(lo - 1, c.i - 12), -1):
+                if toks[k].text == ",":
+                    comma_k = k
+                    break
+            tail_end = c.j
+            while tail_end < n and toks[tail_end].text not in ",;":
+                tail_end += 1
+            tail = toks[c.j : tail_end]
+            if (
+                comma_k is not None
+                and comma_k > lo
+                and len(tail) <= 9
+                and not any(t.low == "that" for t in tail)
+            ):
+                inverted = c.i - comma_k == 1
+                if not inverted:
+                    who = att.who_before(toks, c, comma_k + 1, c.start)
+                elif c.lemma in _INVERTED:
+                    who = att.who_after(toks, c.j, tail_end, c.start)
+                else:
+                    who = None
+                if who is not None:
+                    s, e = _strip_span(text, toks[lo].start, toks[comma_k].start)
+                    second: _Draft | None = None
+                    if not inverted and tail_end < n - 1 and toks[tail_end].text == ",":
+                        nt = toks[tail_end + 1]
+                        if (
+                            nt.low not in _PREP
+                            and nt.low not in ("and", "but", "to", "as")
+                            and not nt.low.endswith("ing")
+                        ):
+                            second = self._content(
+                                toks, c, tail_end + 1, who, "reported:said-between", masked
+                            )
+                    need = 1 if second else 3
+                    if _n_words(text[s:e]) >= need and not text[s:e].lower().startswith(
+                        ("in ", "on ", "at ", "when ", "after ")
+                    ):
+                        first_d = self._mk(s, e, who, c, "reported:said-after")
+                        if second is not None:
+                            self.group += 1
+                            first_d.group = second.group = self.group
+                            return [first_d, second]
+                        return [first_d]
         # pre-posed: "X said (that) CONTENT"
-        if c.i == 0:
-            return None
-        who = att.who_before(toks, c, 0, c.start)
+        if c.i <= lo:
+            return []
+        who = self._subject(toks, c, lo)
         if who is None:
+            return []
+        ks = self._content_start(toks, c, masked)
+        if ks is None:
+            return []
+        rule = "reported:" + {"bare": "said", "that": "said-that", "obj": "object", "to": "to"}.get(
+            c.frame, c.frame
+        )
+        if ks > c.j and toks[ks - 1].low == "that" or ks < n and toks[ks].low == "that":
+            rule = "reported:said-that"
+        d = self._content(toks, c, ks, who, rule, masked, relative=who.how == "relative")
+        if d is not None:
+            out.append(d)
+        return out
+
+    def _subject(self, toks: list[_Tok], c: _Cue, lo: int) -> _Who | None:
+        """The speaker before a cue: "X said", "X, who …, said", "X, who said", "X did Y and said"."""
+        att = self.att
+        j = c.i - 1
+        while j >= lo and (
+            toks[j].low in _SKIP_BACK
+            or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
+        ):
+            j -= 1
+        if j < lo:
             return None
+        low = toks[j].low
+        if low in ("who", "which") or (low == "that" and j > lo and toks[j - 1].text[:1].isupper()):
+            # relative clause: the speaker is the antecedent, the mention is "who"
+            k = j - 1 if j - 1 >= lo and toks[j - 1].text == "," else j
+            r = att._np_back(toks, k, lo)
+            ante = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start) if r else None
+            speaker = ante.speaker if ante else ""
+            return _Who(toks[j].start, toks[j].end, toks[j].text, speaker, "relative")
+        if low in ("and", "but") and j > lo:
+            return self._clause_subject(toks, lo, j, c.start)
+        return att.who_before(toks, c, lo, c.start)
+
+    def _clause_subject(self, toks: list[_Tok], lo: int, hi: int, at: int) -> _Who | None:
+        """The subject of the clause running from token ``lo`` (after an opening adverbial)."""
+        att = self.att
+        k = lo
+        if k < hi and (toks[k].low in _PREP or toks[k].low in _OPENERS):
+            comma = next((x for x in range(k, min(hi, k + 14)) if toks[x].text == ","), None)
+            if comma is None:
+                if toks[k].low not in ("and", "but", "yet", "so"):
+                    return None
+                k += 1
+            else:
+                k = comma + 1
+        if k >= hi:
+            return None
+        t = toks[k]
+        if t.low in PRONOUNS or self.att.index.mention_in(t.start, t.end) is not None:
+            r = att._np_fwd(toks, k, hi)
+        else:
+            b = k
+            while b < hi and b - k < 9:
+                tt = toks[b]
+                if (
+                    tt.text in ",;:("
+                    or tt.low in att.forms
+                    or tt.low in _AUX
+                    or (b > k and tt.text.islower() and tt.low.endswith("ed"))
+                ):
+                    break
+                b += 1
+            r = (k, b) if b > k else None
+        if r is None:
+            return None
+        who = att._who(toks[r[0]].start, toks[r[1] - 1].end, at)
+        if who is None or (who.how == "np" and not who.speaker):
+            return None
+        return who
+
+    def _content_start(
+        self, toks: list[_Tok], c: _Cue, masked: list[tuple[int, int]]
+    ) -> int | None:
+        """Token index where the content of a pre-posed cue starts, or None."""
+        n = len(toks)
         k = c.j
-        has_that = False
-        # skip an indirect object of "tell" and short adverbials before "that"
-        for look in range(c.j, min(n, c.j + 9)):
-            if toks[look].low == "that":
-                k = look + 1
-                has_that = True
-                break
-            if toks[look].text in ",.;":
-                break
-        if not has_that:
-            if c.lemma not in _BARE_OK:
-                return None
-            if c.lemma == "tell":
-                return None
-            if k < n and toks[k].text == ":":
-                k += 1
-            while k < n and toks[k].low in ("over", "about", "by", "with", "of"):
-                k += 1
-            if k < n and toks[k].low in _PREP:
-                return None
         if k >= n:
             return None
-        s, e = _strip_span(text, toks[k].start, se)
-        if _n_words(text[s:e]) < 3:
+        with_that = self.cfg.content_with_that
+        if c.frame == "to":
+            if toks[k].low == "not" and k + 1 < n and toks[k + 1].low == "to":
+                return k
+            if toks[k].low == "to":
+                return k
+            if toks[k].low == "that":
+                return k if with_that else k + 1
             return None
-        return self._mk(s, e, who, c, "reported:said-that" if has_that else "reported:said")
+        if c.frame == "obj":
+            if (
+                toks[k].text in ",.;:"
+                or toks[k].low in ("that", "to")
+                and c.lemma not in ("ask", "urge")
+            ):
+                return None
+            return k
+        # clause: "said that …", "told reporters that …", "said on Tuesday that …"
+        for look in range(k, min(n, k + 9)):
+            if toks[look].low == "that":
+                if look + 1 < n and toks[look + 1].text in ",.;":
+                    return None  # "said that." / "denied that, …"
+                return look if with_that else look + 1
+            if toks[look].text in ",.;":
+                break
+        if c.frame != "bare":
+            return None
+        if c.lemma == "tell":
+            k2 = self._skip_np(toks, k)
+            if k2 is None or k2 == k:
+                return None
+            k = k2
+        if k < n and toks[k].text == ":":
+            k += 1
+        if k < n and toks[k].low in ("over", "about", "by", "with", "of"):
+            # "concerned about the build-up": the topic is the content
+            while k < n and toks[k].low in ("over", "about", "by", "with", "of"):
+                k += 1
+            return k if k < n and toks[k].low not in _PREP else None
+        while k < n and toks[k].low in _PREP:
+            k2 = self._skip_np(toks, k + 1)
+            if k2 is None:
+                return None
+            k = k2
+            if k < n and toks[k].text == ",":
+                k += 1
+        if k >= n or toks[k].low in ("to", "so", "as", "and", "but") or toks[k].text in ",.;:!?":
+            return None
+        return k
+
+    def _skip_np(self, toks: list[_Tok], k: int) -> int | None:
+        """Index after a short noun phrase (an object or a preposition's complement)."""
+        n = len(toks)
+        if k >= n:
+            return None
+        if toks[k].low in _OBJ_PRONOUNS:
+            return k + 1
+        m = self.att.index.mention_in(toks[k].start, toks[k].end)
+        if m is None:
+            for mm in self.att.index.mentions:
+                if mm.start == toks[k].start:
+                    m = mm
+                    break
+        if m is not None:
+            b = k
+            while b < n and toks[b].end <= m.end:
+                b += 1
+            if b < n and toks[b].text in ("’s", "'s", "’", "'"):
+                pass
+            else:
+                return max(b, k + 1)
+        b = k
+        if toks[b].low in _DETERMINERS:
+            b += 1
+        limit = b + 6
+        while b < n and b < limit:
+            t = toks[b]
+            if (
+                t.low in _SUBJ_PRONOUNS
+                or t.low in _DETERMINERS
+                or t.low == "that"
+                or not _WORDISH.fullmatch(t.text)
+            ):
+                break
+            if t.low in _PREP or t.low in self.att.forms:
+                break
+            b += 1
+        if b >= limit:
+            return None
+        return b
+
+    def _content(
+        self,
+        toks: list[_Tok],
+        c: _Cue,
+        k: int,
+        who: _Who | None,
+        rule: str,
+        masked: list[tuple[int, int]],
+        *,
+        relative: bool = False,
+    ) -> _Draft | None:
+        """The content from token ``k`` to the end of its clause."""
+        n = len(toks)
+        if k >= n:
+            return None
+        tight = c.frame in ("obj", "to", "raise") or relative
+        j = k
+        while j < n:
+            t = toks[j]
+            if any(a <= t.start < b for a, b in masked):
+                j += 1
+                continue
+            if t.text in (";", "—", "–", "(") or (
+                t.text == "-" and t.start > 0 and self.text[t.start - 1] == " "
+            ):
+                break
+            if t.text == "," and j > k:
+                if tight:
+                    break
+                if j + 1 < n:
+                    nt = toks[j + 1]
+                    if nt.low in _CLAUSE_BREAK or (
+                        nt.text.islower() and nt.low.endswith("ing") and nt.low in self.att.forms
+                    ):
+                        break
+            if t.low in ("and", "but") and j > k and j + 1 < n:
+                nt = toks[j + 1]
+                if nt.text.islower() and (
+                    nt.low in self.att.forms
+                    or nt.low in _AUX_VERBS
+                    or (nt.low.endswith("ed") and len(nt.low) > 4)
+                ):
+                    break
+            j += 1
+        if j <= k:
+            return None
+        s, e = _strip_span(self.text, toks[k].start, toks[j - 1].end)
+        if e <= s or (_n_words(self.text[s:e]) < 2 and c.frame in ("bare", "that")):
+            return None
+        if who is None:
+            return _Draft("indirect", s, e, None, c, rule)
+        return self._mk(s, e, who, c, rule)
 
     def _mk(self, s: int, e: int, who: _Who, c: _Cue, rule: str) -> _Draft:
         content = self.text[s:e]
-        marked = any(ch in content for ch in "“”\"«»") or (self.cfg.single_marks and "‘" in content)
+        marked = any(ch in content for ch in '“”"«»') or (self.cfg.single_marks and "‘" in content)
         return _Draft("mixed" if marked else "indirect", s, e, who, c, rule)
 
     # -- records ---------------------------------------------------------------------------------
