@@ -13,8 +13,9 @@ line ends and strip control characters, and split boilerplate off the body:
   -> ``Article.credit`` (and ``Article.outlet`` when nothing better is known).
 
 The line rules live in ``lexicons/io_boilerplate.txt``. ``Article.text`` is the body
-with paragraphs joined by a blank line; ``Article.raw`` keeps the decoded source text and
-every ``Boilerplate`` carries ``start``/``end`` offsets into it. Nothing is fetched from
+with paragraphs joined by a blank line; ``Article.raw`` keeps the decoded source text (for
+HTML: the extracted main text, one paragraph per block) and every ``Boilerplate`` carries
+``start``/``end`` offsets into it, with ``raw[start:end] == text``. Nothing is fetched from
 the network: HTML goes through trafilatura without a URL (and a plain tag stripper when
 trafilatura finds nothing).
 """
@@ -145,14 +146,18 @@ def _detect_encoding(data: bytes, name: str, *, partial: bool = False) -> str:
                 f"looks like {what}, not text; save the article as .txt, .md or .html "
                 "(UTF-8) and read that",
             )
-    if b"\x00" in data[:8192]:
+    sample = data[:8192]
+    if b"\x00" in sample:
         enc16 = _utf16_without_bom(data)
         if enc16 is not None:
             return enc16
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+    nuls = sample.count(0)
+    if controls > 0.05 * len(sample) or (nuls > 4 and nuls > 0.01 * len(sample)):
         raise ReadError(
             name,
-            "looks like a binary file (it contains NUL bytes), not text; save the article "
-            "as .txt, .md or .html (UTF-8) and read that",
+            "looks like a binary file (it is full of control bytes), not text; save the "
+            "article as .txt, .md or .html (UTF-8) and read that",
         )
     try:
         codecs.getincrementaldecoder("utf-8")().decode(data, final=not partial)
@@ -181,12 +186,12 @@ def _detect_encoding(data: bytes, name: str, *, partial: bool = False) -> str:
     return str(best.encoding)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
-    if not text:
-        return 0.0
     sample = text[:8192]
-    bad = sum(1 for c in sample if c < " " and c not in "\n\r\t\f\v" or "\x7f" <= c < "\xa0")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
@@ -210,6 +215,18 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
                 f"cannot be decoded as {encoding} (bad byte at {exc.start}); leave "
                 "encoding=None to detect it, or pass the right one",
             ) from None
+    if (
+        b"\x00" not in data[:8192]
+        and not data.startswith(codecs.BOM_UTF8)
+        and not any(data.startswith(magic) for magic, _what in _MAGIC)
+    ):
+        try:  # the common case, decoded once
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _control_ratio(text) <= 0.05:
+                return text, "utf-8"
     enc = _detect_encoding(data, name)
     try:
         text = data.decode(enc)
@@ -232,9 +249,8 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
 
 # ----------------------------------------------------------------------- normalising
 
-_JUNK = re.compile(
-    "\r\n?|[\x85\u2028\u2029]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff]"
-)
+_JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u2060\ufeff]")
+_NEWLINE_LIKE = frozenset("\r\x85\u2028\u2029")
 _LEADING_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]+")
 
 
@@ -261,13 +277,14 @@ class _Cleaned:
 
 def _clean(raw: str) -> _Cleaned:
     """Line ends to LF; NUL, control and zero-width characters (and a leading BOM) out."""
+    lead = _LEADING_INVISIBLE.match(raw)
+    pos = lead.end() if lead else 0
+    first = _JUNK.search(raw, pos)
+    if first is None:  # the common case: nothing to clean
+        return _Cleaned(raw[pos:], (0,), (pos,))
     pieces: list[str] = []
     clean_at: list[int] = []
     raw_at: list[int] = []
-    pos = 0
-    lead = _LEADING_INVISIBLE.match(raw)
-    if lead:
-        pos = lead.end()
     n = 0
 
     def keep(s: int, piece: str) -> None:
@@ -277,13 +294,14 @@ def _clean(raw: str) -> _Cleaned:
         pieces.append(piece)
         n += len(piece)
 
-    for m in _JUNK.finditer(raw, pos):
-        s, e = m.span()
+    for m in _JUNK.finditer(raw, first.start()):
+        s = m.start()
         if s > pos:
             keep(pos, raw[pos:s])
-        if m.group()[0] in "\r\x85\u2028\u2029":
-            keep(s, "\n")
-        pos = e
+        c = raw[s]
+        if c in _NEWLINE_LIKE and not (c == "\r" and raw[s + 1 : s + 2] == "\n"):
+            keep(s, "\n")  # a CR of CRLF is dropped, the LF stays
+        pos = s + 1
     if pos < len(raw):
         keep(pos, raw[pos:])
     return _Cleaned("".join(pieces), tuple(clean_at), tuple(raw_at))
@@ -414,10 +432,16 @@ def _parse_front_matter(block: str) -> dict[str, str] | None:
     return record
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _guess_language(text: str) -> str:
+    """'ru', 'be' or 'uk' for mostly Cyrillic text, else 'en' (no guessing among Latin ones)."""
     sample = text[:5000]
-    cyr = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
-    letters = sum(1 for c in sample if c.isalpha())
+    if not _CYRILLIC.search(sample):
+        return "en"
+    cyr = len(_CYRILLIC.findall(sample))
+    letters = sum(map(len, _WORD.findall(sample)))
     if letters and cyr > 0.5 * letters:
         if "ў" in sample or "Ў" in sample:
             return "be"
@@ -466,8 +490,10 @@ def _headline_like(line: str) -> bool:
     return stripped[-1] not in ".,;:…" and not _rule("date", line)
 
 
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+def _same_title(line: str, title: str) -> bool:
+    """The line is the title, or the title is the line plus a site name ("X | Outlet")."""
+    a, b = " ".join(line.split()).casefold(), " ".join(title.split()).casefold()
+    return a == b or (b.startswith(a) and b[len(a) :].lstrip()[:1] in ("|", "-", "–", "—", ":"))
 
 
 @dataclasses.dataclass
@@ -504,23 +530,16 @@ def _markdown_line(line: str) -> str:
 
 
 def _lines(cleaned: _Cleaned, start: int, *, markdown: bool) -> list[_Line]:
-    text = cleaned.text
     out: list[_Line] = []
     block = 0
     blank = False
     pos = start
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        s, e = pos, nl
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        line = text[s:e]
-        if markdown and line:
+    for piece in cleaned.text[start:].split("\n"):
+        line = piece.strip()
+        s = pos + (len(piece) - len(piece.lstrip()))
+        e = s + len(line)
+        pos += len(piece) + 1
+        if markdown and line and len(line) < 20_000:
             line = _markdown_line(line)
         if line:
             if blank and out:
@@ -530,7 +549,6 @@ def _lines(cleaned: _Cleaned, start: int, *, markdown: bool) -> list[_Line]:
             blank = False
         else:
             blank = True
-        pos = nl + 1
     return out
 
 
@@ -573,7 +591,7 @@ def _split_boilerplate(raw: str, lines: list[_Line], *, title: str) -> _Split:
     if n >= 2:
         first = lines[0].text
         if title:
-            if _same_text(first, title):
+            if _same_title(first, title):
                 lines[0].kind = "title"
         elif lines[1].block != lines[0].block and _headline_like(first):
             lines[0].kind = "title"

@@ -245,6 +245,9 @@ def test_control_characters_and_line_ends(tmp_path: Path) -> None:
     assert a.text == "The harbour reopened.\n\nShips came in."
     assert a.raw == raw.removeprefix("\ufeff")  # the codec eats the BOM; the rest is kept
     assert a.raw[a.boilerplate[0].start : a.boilerplate[0].end] == "Harbour reopens"
+    stray = tmp_path / "stray.txt"  # a few NULs from a scraper do not make a file binary
+    stray.write_bytes(b"Harbour reopens\n\nThe har\x00bour reopened.\x00\n")
+    assert read_article(stray).text == "The harbour reopened."
 
 
 # ------------------------------------------------------------------------------ formats
