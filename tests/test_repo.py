@@ -80,6 +80,42 @@ def test_notebook_shape(path: Path) -> None:
     assert kernel in (None, "python3"), f"{path.name}: kernelspec {kernel!r}, expected python3"
 
 
+# -- build files ---------------------------------------------------------------------------
+
+
+def test_makefile_targets(repo_root: Path) -> None:
+    text = (repo_root / "Makefile").read_text(encoding="utf-8")
+    rules: dict[str, str] = {}
+    for m in re.finditer(r"^([^\s:=#][^:=]*):(?!=)(.*)$", text, re.M):
+        for target in m[1].split():
+            rules[target] = m[2]
+    phony = rules.get(".PHONY", "").split()
+    for target in ("venv", ".venv", "demo", "test", "lab", "bench", "clean"):
+        assert target in rules, f"no `{target}` target in the Makefile"
+        assert target in phony, f"`{target}` is not .PHONY"
+    assert "pyproject.toml" in rules["$(STAMP)"], (
+        "the venv must be reinstalled when pyproject changes"
+    )
+
+
+def test_ci_script(repo_root: Path) -> None:
+    path = repo_root / ".ci" / "run"
+    assert path.stat().st_mode & 0o111, ".ci/run must be executable"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in text
+    assert "make test" in text and "chromium" in text
+
+
+def test_conda_environment_matches(repo_root: Path) -> None:
+    text = (repo_root / "environment.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s*- python=3\.11\s*$", text, re.M)
+    assert re.search(r"^\s*- -e \.\[dev\]\s*$", text, re.M)
+
+
+def test_changelog_has_unreleased(repo_root: Path) -> None:
+    assert "## [Unreleased]" in (repo_root / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
 # -- sample data ---------------------------------------------------------------------------
 
 
