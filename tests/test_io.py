@@ -224,6 +224,31 @@ def test_explicit_encoding_and_undecodable(tmp_path: Path) -> None:
         read_article(path, encoding="no-such-codec")
 
 
+def test_undecodable_bytes_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "garbled.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 3)  # no text encoding reads this as words
+    with pytest.raises(
+        ReadError, match="garbled.txt: cannot tell its text encoding; pass encoding="
+    ):
+        read_article(path)
+    arts = read_articles(tmp_path)
+    assert list(arts) == []
+    (problem,) = arts.problems
+    assert problem.article_id == "garbled" and "cannot tell its text encoding" in problem.error
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("Ships came in.", encoding="utf-8")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(ReadError, match="locked.txt: cannot be read .permission denied"):
+        read_article(path)
+
+
 def test_html_declared_charset(tmp_path: Path) -> None:
     page = (
         "<html><head><meta charset='windows-1251'><title>Навіны</title></head>"
