@@ -539,14 +539,16 @@ def _lines(cleaned: _Cleaned, start: int, *, markdown: bool) -> list[_Line]:
         s = pos + (len(piece) - len(piece.lstrip()))
         e = s + len(line)
         pos += len(piece) + 1
+        heading = False
         if markdown and line and len(line) < 20_000:
+            heading = line.startswith("#") and bool(_MD_HEADING.fullmatch(line))
             line = _markdown_line(line)
         if line:
             if blank and out:
                 block += 1
             rs, re_ = cleaned.raw_span(s, e)
             out.append(_Line(line, rs, re_, block))
-            blank = False
+            blank = heading  # a Markdown heading is a block of its own
         else:
             blank = True
     return out
@@ -1007,6 +1009,8 @@ def _row_article(
             )
         text, html_meta = _html_extract(str(alt), source)
         meta = {**html_meta, **meta}
+    if isinstance(text, bytes):
+        text, _enc = _decode(text, source, None)
     text = str(text)
     if _looks_html(text):
         text, html_meta = _html_extract(text, source)

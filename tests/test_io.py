@@ -395,6 +395,16 @@ def test_markdown_front_matter() -> None:
     assert [b.kind for b in a.boilerplate] == ["front_matter", "title"]
 
 
+def test_markdown_heading_is_a_title_without_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# Harbour *reopens*\nShips came in.\n\n## Later\nMore ships.", encoding="utf-8"
+    )
+    a = read_article(path)
+    assert a.title == "Harbour reopens"
+    assert a.text == "Ships came in.\n\nLater\n\nMore ships."
+
+
 def test_txt_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_text(
