@@ -306,7 +306,12 @@ def _render(text: str, spans: Sequence[_Span]) -> str:
 def _badge(sign: str, compound: float | None) -> str:
     colour = _TONE_COLOURS[sign]
     glyph = {"-": "\u2212", "0": "0", "+": "+"}[sign]
-    value = "" if compound is None else f" {compound:+.2f}".replace("-", "\u2212")
+    if compound is None:
+        value = ""
+    elif abs(compound) < 0.005:
+        value = " 0.00"
+    else:
+        value = f" {compound:+.2f}".replace("-", "\u2212")
     title = f"tone: {_TONE_WORDS[sign]}" + (
         "" if compound is None else f" (compound {compound:+.3f})"
     )

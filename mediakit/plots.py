@@ -260,7 +260,7 @@ def mentions_bar(
             )
             for e, w in zip(ents, widths, strict=True):
                 left[e] += w
-        ax.legend(title=hue, loc="lower right", frameon=False)
+        ax.legend(title=hue, loc="best", frameon=False)
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(len(order) - 0.5, -0.5)
     _label(ax, title, xlabel, ylabel)
@@ -513,7 +513,7 @@ def mentions_over_time(
         ax.plot(x, counts[e].to_list(), marker="o", color=colours[e], label=e)
     _date_axis(ax)
     ax.set_ylim(bottom=0)
-    ax.legend(title="Entity", frameon=False)
+    ax.legend(title="Entity", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _label(ax, title, xlabel, ylabel)
     return ax
 
@@ -580,7 +580,12 @@ def tone_over_time(
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_ylim(-1.05, 1.05)
     _date_axis(ax)
-    ax.legend(title=(by or "").capitalize() or None, frameon=False)
+    ax.legend(
+        title=(by or "").capitalize() or None,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+    )
     _label(ax, title, xlabel, ylabel)
     return ax
 
@@ -766,7 +771,7 @@ def cooccurrence_network(
             e,
             ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
             va="bottom" if y > 0.5 else "top" if y < -0.5 else "center",
-            fontsize=9,
+            fontsize=9 if k <= 12 else 8 if k <= 20 else 7,
         )
     ax.set_xlim(-1.6, 1.6)
     ax.set_ylim(-1.35, 1.35)

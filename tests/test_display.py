@@ -671,3 +671,11 @@ def test_analysis_html_with_only_article_attribute() -> None:
     page = analysis_html(SimpleNamespace(article=a, quotes=quotes_frame(quotes)))
     parse(page)
     assert "Harbour plan splits Lindavar" in page and "mk-badge" in page
+
+
+def test_zero_badge_has_no_sign() -> None:
+    page = article_html(
+        Article(id="z", text="Flat words."),
+        [Quote("z", 0, "direct", "Flat", 0, 4, speaker="Nell Arno", compound=0.0)],
+    )
+    assert re.findall(r'<span class="mk-badge mk-tone-neu"[^>]*>([^<]*)</span>', page) == ["0 0.00"]
