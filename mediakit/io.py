@@ -1312,11 +1312,21 @@ class Articles:
 
     @property
     def problems(self) -> list[Problem]:
-        """Problems (files or rows that could not be read) of the last complete iteration."""
+        """Problems (files or rows that could not be read) of the last complete iteration.
+
+        >>> arts = read_articles([{"text": "One."}, {"text": ""}])
+        >>> _ = list(arts)
+        >>> [(p.article_id, p.stage) for p in arts.problems]
+        [('item:2', 'read')]
+        """
         return list(self._problems)
 
     def iter_all(self) -> Iterator[Article | Problem]:
-        """Articles and Problems in reading order; a bad file or row never stops it."""
+        """Articles and Problems in reading order; a bad file or row never stops it.
+
+        >>> [type(x).__name__ for x in read_articles(["no/such/file.txt", article_from_text("Two.")]).iter_all()]
+        ['Problem', 'Article']
+        """
         seen: set[str] = set()
         problems: list[Problem] = []
         for item in self._items():
