@@ -679,3 +679,16 @@ def test_zero_badge_has_no_sign() -> None:
         [Quote("z", 0, "direct", "Flat", 0, 4, speaker="Nell Arno", compound=0.0)],
     )
     assert re.findall(r'<span class="mk-badge mk-tone-neu"[^>]*>([^<]*)</span>', page) == ["0 0.00"]
+
+
+def test_highlight_one_row_series_and_missing_offsets() -> None:
+    a, quotes, _ = sample()
+    table = quotes_frame(quotes)
+    view = highlight(a, table.iloc[1])
+    assert view.html.count('class="mk-quote') == 1 and 'data-speaker="Boris Tamm"' in view.html
+    broken = pd.DataFrame(
+        {"start": [0.0, float("nan")], "end": [5.0, 3.0], "label": ["ok", "no start"]}
+    )
+    view = highlight(a, broken)
+    assert view.html.count(">ok</span>") == 1 and "no start</span>" not in view.html
+    assert "1 span with offsets outside the text not shown" in view.html
