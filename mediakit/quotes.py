@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Article, Mention, Quote, Tokens
 from .resources import lexicon_rows
@@ -309,19 +310,19 @@ def find_marked_spans(
 # small parsing helpers over the raw text
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 def _toks(text: str, lo: int, hi: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        w = m.group()
+        out.append(_Tok(m.start(), m.end(), w, w.lower()))
+    return out
 
 
 @dataclass(frozen=True)
@@ -336,18 +337,34 @@ class _Cue:
     frame: str = "that"  # bare | that | obj | to | raise: what the cue's content looks like
 
 
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
+    """First words of the cue forms (the lexicons are cached, so their ids are stable)."""
+    f = _FIRSTS.get(id(forms))
+    if f is None:
+        f = frozenset(k.split()[0] for k in forms) | {"according"}
+        _FIRSTS[id(forms)] = f
+    return f
+
+
 def _cues(
     toks: list[_Tok], forms: dict[str, tuple[str, str, str]], masked: list[tuple[int, int]]
 ) -> list[_Cue]:
     out = []
     k = 0
     n = len(toks)
+    firsts = _first_words(forms)
     while k < n:
         t = toks[k]
-        if any(a <= t.start < b for a, b in masked):
+        if masked and any(a <= t.start < b for a, b in masked):
             k += 1
             continue
         low = t.low
+        if low not in firsts:
+            k += 1
+            continue
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
             out.append(
                 _Cue(
@@ -707,6 +724,8 @@ class _Extractor:
                 inverted = c.i == 0 or all(t.text == "," for t in post[: c.i])
                 if after_only and c.i > 4:
                     break
+                if c.frame == "raise" or (" " in c.lemma and c.kind != "according"):
+                    continue  # "…,” she said, referring to X": not the quote's cue
                 if c.kind == "quotes" or c.kind == "according":
                     who = att.who_after(post, c.j, len(post), m.open)
                     rule = "direct:quoted-by" if c.kind == "quotes" else "direct:according-to"
@@ -784,6 +803,8 @@ class _Extractor:
             nxt = _toks(text, sent_end, ns)
             if 0 < len(nxt) <= 10:
                 for c in _cues(nxt, att.forms, []):
+                    if c.frame == "raise" or (" " in c.lemma and c.kind != "according"):
+                        continue
                     who = (
                         att.who_before(nxt, c, 0, m.open)
                         if c.i > 0
@@ -799,7 +820,7 @@ class _Extractor:
             lt = _toks(text, max(last_s.start, qs), qe)
             if lt and not any(ch in text[max(last_s.start, qs) : qe] for ch in '“”"'):
                 for c in _cues(lt, att.forms, []):
-                    if c.kind in ("speech",):
+                    if c.kind in ("speech",) and " " not in c.lemma:
                         who = att.who_before(lt, c, 0, m.open) if c.i > 0 else None
                         if who is not None:
                             return _Draft("direct", s, e, who, c, "direct:previous-paragraph", -1)
