@@ -10,7 +10,12 @@ line ends and strip control characters, and split boilerplate off the body:
 * teaser blocks of other articles (a headline-like line followed by a date-time line)
   and "Read also: ..." lines anywhere in the body;
 * credit lines at the end ("belsat.eu, following kremlin.ru", "Photo: ...", "(Reuters)")
-  -> ``Article.credit`` (and ``Article.outlet`` when nothing better is known).
+  -> ``Article.credit`` (and ``Article.outlet`` when nothing better is known);
+* a line that is only a date ("2020.11.27 20:03") -> kind ``date`` (near the top it gives
+  ``Article.published``), and Markdown/text front matter -> kind ``front_matter``.
+
+A line with more than 12 words and a sentence ending in "." is never split off as a
+teaser or credit, and the body is never emptied by the rules.
 
 The line rules live in ``lexicons/io_boilerplate.txt``. ``Article.text`` is the body
 with paragraphs joined by a blank line; ``Article.raw`` keeps the decoded source text (for

@@ -436,6 +436,16 @@ def test_html_fallback_tag_stripper(tmp_path: Path) -> None:
     assert a.text == "Hi & bye." and a.title == "Tiny"
 
 
+def test_html_tag_stripper_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    trafilatura = pytest.importorskip("trafilatura")
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    a = read_article(DATA / "corpus" / "city" / "page.html")
+    assert a.title == "Bakery wins award | Valley Courier"
+    assert a.text.split("\n\n")[0].startswith("A family bakery")  # the <h1> matched the title
+    for junk in ("Home", "document.write", "color: red", "© Valley Courier"):
+        assert junk not in a.text
+
+
 def test_iterable_of_paths_and_articles(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
     arts = read_articles(
