@@ -155,6 +155,7 @@ class _Lex:
     titles: dict[str, list[tuple[str, ...]]]
     first: frozenset[str]
     stop: frozenset[str]
+    stop_inside_ok: frozenset[str]
     org_suffix: frozenset[str]
     org_head: frozenset[str]
     place_suffix: frozenset[str]
@@ -163,6 +164,7 @@ class _Lex:
     not_names: frozenset[str]
     groups: frozenset[str]
     surnames: frozenset[str]
+    common: frozenset[str]
     role_words: frozenset[str]
     particles: frozenset[str]
     not_acronyms: frozenset[str]
@@ -253,7 +255,10 @@ def _lexicons(config: EntityConfig) -> _Lex:
         gaz=gaz,
         titles=titles,
         first=frozenset(first),
-        stop=frozenset(w.lower() for w in lexicon_lines("entities_stopwords.txt")),
+        stop=frozenset(r[0].lower() for r in lexicon_rows("entities_stopwords.txt")),
+        stop_inside_ok=frozenset(
+            r[0].lower() for r in lexicon_rows("entities_stopwords.txt") if "inside" in r[1:]
+        ),
         org_suffix=frozenset(r[0] for r in org_rows if "suffix" in r[1:]),
         org_head=frozenset(r[0] for r in org_rows if "head" in r[1:]),
         place_suffix=frozenset(r[0] for r in org_rows if "place" in r[1:]),
@@ -261,6 +266,7 @@ def _lexicons(config: EntityConfig) -> _Lex:
         countries=frozenset(countries),
         not_names=frozenset(lexicon_lines("entities_not_names.txt")),
         groups=frozenset(groups),
+        common=frozenset(lexicon_lines("entities_common_words.txt")),
         surnames=frozenset(
             w for line in lexicon_lines("entities_surnames.txt") for w in line.split()
         ),
@@ -375,6 +381,10 @@ def _match_title(lex: _Lex, words: Sequence[str], i: int) -> int:
 
 def _lookup(lex: _Lex, words: Sequence[str], i: int) -> tuple[int, _Entry] | None:
     w = words[i].replace("’", "'")
+    if "." in w and w not in lex.gaz and is_acronym(w):
+        for key, entry in lex.gaz.get(w.replace(".", ""), ()):  # "U.S" = "U.S." = "US"
+            if len(key) == 1:
+                return 1, entry
     for key, entry in lex.gaz.get(w, ()):
         n = len(key)
         if tuple(x.replace("’", "'") for x in words[i : i + n]) == key:
@@ -425,6 +435,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
             if _cap(wj) and (
                 j == i
                 or wj.lower() not in lex.stop
+                or wj.lower() in lex.stop_inside_ok
                 or _match_title(lex, words, j)
                 or (j == i + 1 and words[i] in lex.first)  # "Theresa May"
             ):
@@ -506,7 +517,7 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         and (
             words[i + 1] in lex.first
             or _match_title(lex, words, i + 1)
-            or _lookup(lex, words, i + 1)
+            or (words[i].lower() in lex.common and _lookup(lex, words, i + 1))
         )
     ):
         i += 1  # "Later Alyaksandr Lukashenka", "Today President Putin": a capitalised opener
@@ -516,6 +527,27 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
     if hit and hit[0] == j - i:
         e = hit[1]
         return [_Seg(i, j, e.kind, e.canonical, e.form, initial=initial, fixed=True)]
+    stop_at = next((k for k in range(i + 1, j) if words[k] in lex.not_names), None)
+    if stop_at is not None and not _match_title(lex, words, i):
+        # an event, law, product or work ("Clean Air Act", "Space Shuttle Atlantis"): only the
+        # known names in front of it are mentions ("Vietnam War", "US Paralympics")
+        out = []
+        k = i
+        while k < stop_at and (hit := _lookup(lex, words, k)) and k + hit[0] <= stop_at:
+            e = hit[1]
+            out.append(
+                _Seg(
+                    k,
+                    k + hit[0],
+                    e.kind,
+                    e.canonical,
+                    e.form,
+                    initial=initial and k == i,
+                    fixed=True,
+                )
+            )
+            k += hit[0]
+        return out if k == stop_at else []
     kind = _run_kind(words, i, j, lex)
     if kind:
         # peel titles off the front ("Secretary General" is no organisation)
@@ -700,6 +732,13 @@ _SPEECH = frozenset(
 )
 
 
+_COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Inner Outer Mid North-East North-West South-East South-West Northeast Northwest "
+    "Southeast Southwest".split()
+)
+
+
 def _odd_shape(word: str) -> bool:
     """Digits or capitals inside a word ("IE6", "STS-135", "YouTube"): products and codes."""
     return (
@@ -720,10 +759,15 @@ def _guess_kind(
     if m.next_word == ":" and len(words) == 1:
         return ""  # "Image: ...", "Category: ..."
     if len(words) >= 2:
-        if any((h := _lookup(lex, words, k)) and h[1].kind == PLACE for k in range(len(words))):
+        places = [
+            k for k in range(len(words)) if (h := _lookup(lex, words, k)) and h[1].kind == PLACE
+        ]
+        if places and all(k in places or w in _COMPASS for k, w in enumerate(words)):
+            return PLACE  # "Kowloon West", "South East Asia"
+        if places:
             return ORG  # "Environment Canada", "Team Estonia"
-        if after_the:
-            return ORG  # people take no article: "the Magic Circle", "the Brooklyn Paper"
+        if after_the or all(w.lower() in lex.common for w in words):
+            return ORG  # not a person: "the Magic Circle", "Creative Commons", "People Power"
         return PERSON
     w = words[0]
     if m.next_word[:1].isdigit():
@@ -733,17 +777,18 @@ def _guess_kind(
             return ORG  # "the Mets", "the Times"
         return ""
     speaks = m.next_word in _SPEECH
-    if m.initial:
-        if speaks or (w in lex.first and m.next_word[:1].islower()):
-            return PERSON
-        return ""
+    common = w.lower() in lex.common
+    if m.initial and common:
+        return PERSON if speaks or (w in lex.first and m.next_word[:1].islower()) else ""
     if not config.lone_words:
         return ""
     if w in single_kind:
         return single_kind[w]
     if speaks or w in lex.first or w in lex.surnames:
         return PERSON
-    if m.prev_word in lex.place_preps:
+    if common:
+        return ""
+    if m.prev_word in lex.place_preps and not m.initial:
         return PLACE
     if lone_counts.get(w, 0) >= 2:
         return PERSON  # a recurring lone name ("Gorbachev", "Scarne")
@@ -795,6 +840,7 @@ def _resolve(
 
     # acronyms: "Long Name (ABC)", or the initials of a name in the article
     expansions: dict[str, str] = {}
+    expansion_kind: dict[str, str] = {}
     for a, b in zip(ms, ms[1:], strict=False):
         if (
             len(b.words) == 1
@@ -803,6 +849,8 @@ def _resolve(
             and len(a.words) >= 2
         ):
             expansions[b.words[0]] = a.canonical or " ".join(a.words)
+            if a.kind in (PLACE, ORG):
+                expansion_kind[b.words[0]] = a.kind
             if b.canonical and not a.canonical:
                 expansions[" ".join(a.words)] = b.canonical
     initials: dict[str, str] = {}
@@ -832,7 +880,7 @@ def _resolve(
 
     lone_counts: dict[str, int] = defaultdict(int)
     for m in ms:
-        if m.kind == "unknown" and len(m.words) == 1 and not m.initial:
+        if m.kind == "unknown" and len(m.words) == 1:
             lone_counts[m.words[0]] += 1
 
     def nearest(group: list[_M], pos: int) -> _M:
@@ -846,7 +894,7 @@ def _resolve(
         if m.kind == "unknown" and len(m.words) == 1 and is_acronym(w):
             if w in lex.not_acronyms:
                 continue
-            m.kind, m.form = config.acronym_kind, "acronym"
+            m.kind, m.form = expansion_kind.get(w, config.acronym_kind), "acronym"
             m.canonical = expansions.get(w) or initials.get(w) or w
             kept.append(m)
             continue
