@@ -86,6 +86,11 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _slug(value: str, default: str) -> str:
+    """A safe class-name suffix: lowercase ASCII letters only."""
+    return re.sub(r"[^a-z]", "", value.lower()) or default
+
+
 def _rgba(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r}, {g}, {b}, {alpha})"
@@ -367,7 +372,7 @@ def _quote_spans(
                 start,
                 end,
                 0,
-                f"mk-quote mk-quote-{re.sub(r'[^a-z]', '', kind.lower()) or 'quote'}",
+                f"mk-quote mk-quote-{_slug(kind, 'quote')}",
                 style,
                 "\n".join(lines),
                 _badge(sign, compound) if sign else "",
@@ -417,7 +422,7 @@ def _mention_spans(rows: list[dict[str, Any]]) -> list[_Span]:
         title = f"{_str(r.get('entity')) or _str(r.get('text'))} ({kind})"
         if _str(r.get("form")) and _str(r.get("form")) != "name":
             title += f", {_str(r.get('form'))}"
-        slug = re.sub(r"[^a-z]", "", kind.lower()) or "other"
+        slug = _slug(kind, "other")
         spans.append(
             _Span(
                 _int(r.get("start")),
@@ -511,7 +516,7 @@ def _legend(
         colour = KIND_COLOURS.get(kind, UNATTRIBUTED_COLOUR)
         line = _KIND_STYLE.get(kind, "wavy")
         items.append(
-            f'<span class="mk-legend-item mk-legend-{_e(kind)}" style="margin-right: 1em; white-space: nowrap; '
+            f'<span class="mk-legend-item mk-legend-{_slug(kind, "other")}" style="margin-right: 1em; white-space: nowrap; '
             f"text-decoration: underline {line} {colour}; text-decoration-thickness: 2px; "
             f'text-underline-offset: 0.25em;">{_e(kind)}</span>'
         )
