@@ -355,6 +355,27 @@ def test_parquet(tmp_path: Path) -> None:
     _check_rows(read_articles(path), "feed")
 
 
+def test_table_without_text_column_is_one_problem(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "feed.csv"
+    pd.DataFrame({"body": ["One.", "Two."]}).to_csv(path, index=False)
+    arts = read_articles(path)
+    assert list(arts) == []
+    (p,) = arts.problems
+    assert "no column 'text'" in p.error and "body" in p.error and "text_column=" in p.error
+    assert [a.text for a in read_articles(path, text_column="body")] == ["One.", "Two."]
+
+
+def test_parquet_without_pyarrow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    path = tmp_path / "feed.parquet"
+    path.write_bytes(b"PAR1 not really")
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    (p,) = list(read_articles(path).iter_all())
+    assert isinstance(p, Problem) and "pip install 'mediakit[parquet]'" in p.error
+
+
 def test_dataframe() -> None:
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame(ROWS)
