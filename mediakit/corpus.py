@@ -49,9 +49,7 @@ def _as_items(source: Any) -> Iterator[Item]:
     if isinstance(source, Article):
         yield source
         return
-    if isinstance(source, str) and (
-        "\n" in source or len(source) > 400 or not Path(source).exists()
-    ):
+    if isinstance(source, str) and not _is_path(source):
         yield article_from_text(source)
         return
     if isinstance(source, (str, Path)):
@@ -71,6 +69,9 @@ def _as_items(source: Any) -> Iterator[Item]:
         for item in source:
             if isinstance(item, (Article, Problem)):
                 yield item
+            elif isinstance(item, os.PathLike) or (isinstance(item, str) and _is_path(item)):
+                # A file that cannot be read becomes a Problem here, not an exception.
+                yield from read_articles(item).iter_all()
             else:
                 yield from _as_items(item)
         return
@@ -78,6 +79,15 @@ def _as_items(source: Any) -> Iterator[Item]:
         f"analyse() takes text, an Article, a path, a DataFrame or an iterable of Articles, "
         f"not {type(source).__name__}"
     )
+
+
+def _is_path(text: str) -> bool:
+    if "\n" in text or len(text) > 400:
+        return False
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _light(article: Article) -> Article:
