@@ -255,7 +255,7 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
 # ----------------------------------------------------------------------- normalising
 
 _JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u2060\ufeff]")
-_NEWLINE_LIKE = frozenset("\r\x85\u2028\u2029")
+_NEWLINE_LIKE = frozenset("\r\x0b\x0c\x85\u2028\u2029")
 _LEADING_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]+")
 
 
@@ -281,7 +281,8 @@ class _Cleaned:
 
 
 def _clean(raw: str) -> _Cleaned:
-    """Line ends to LF; NUL, control and zero-width characters (and a leading BOM) out."""
+    """Line breaks (CRLF, CR, VT, FF, NEL, LS, PS) to LF; NUL, other controls and zero-width
+    characters (and any invisible characters at the start) out."""
     lead = _LEADING_INVISIBLE.match(raw)
     pos = lead.end() if lead else 0
     first = _JUNK.search(raw, pos)
