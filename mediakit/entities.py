@@ -95,14 +95,19 @@ _ABBREV_DOT = {
 
 def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Token spans with "J." / "Mr." / "St." joined to their period and "U.S" joined up."""
-    spans = token_spans(text, start, end)
+    return _merge(text, token_spans(text, start, end))
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not spans or "." not in text[spans[0][0] : spans[-1][1] - 1]:
+        return spans
     out: list[tuple[int, int]] = []
     i = 0
     n = len(spans)
     while i < n:
         s, e = spans[i]
-        w = text[s:e]
         if i + 1 < n and spans[i + 1][0] == e and text[e : e + 1] == ".":
+            w = text[s:e]
             if len(w) == 1 and w.isupper():
                 e += 1
                 i += 2
@@ -137,6 +142,7 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(surface: str) -> tuple[str, ...]:
     surface = surface.replace("’", "'")
     return tuple(surface[s:e] for s, e in _words(surface))
@@ -286,6 +292,7 @@ def _lexicons(config: EntityConfig) -> _Lex:
 # ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """True for "CSTO", "U.S.", "NATO": two or more letters, all capitals.
 
@@ -297,7 +304,7 @@ def is_acronym(word: str) -> bool:
 
 
 def _cap(word: str) -> bool:
-    return word[:1].isupper() and any(c.isalpha() for c in word)
+    return word[:1].isupper()
 
 
 def surname(name: str) -> str:
@@ -315,6 +322,7 @@ def surname(name: str) -> str:
     return last
 
 
+@functools.lru_cache(maxsize=65536)
 def translit_key(name: str) -> str:
     """A spelling-blind key for transliteration variants of one name.
 
@@ -380,14 +388,23 @@ def _match_title(lex: _Lex, words: Sequence[str], i: int) -> int:
 
 
 def _lookup(lex: _Lex, words: Sequence[str], i: int) -> tuple[int, _Entry] | None:
-    w = words[i].replace("’", "'")
-    if "." in w and w not in lex.gaz and is_acronym(w):
-        for key, entry in lex.gaz.get(w.replace(".", ""), ()):  # "U.S" = "U.S." = "US"
-            if len(key) == 1:
-                return 1, entry
-    for key, entry in lex.gaz.get(w, ()):
+    w = words[i]
+    lst = lex.gaz.get(w)
+    if lst is None:
+        if "’" in w:
+            lst = lex.gaz.get(w.replace("’", "'"))
+        elif "." in w and is_acronym(w):
+            for key, entry in lex.gaz.get(w.replace(".", ""), ()):  # "U.S" = "U.S." = "US"
+                if len(key) == 1:
+                    return 1, entry
+        if lst is None:
+            return None
+    nw = len(words)
+    for key, entry in lst:
         n = len(key)
-        if tuple(x.replace("’", "'") for x in words[i : i + n]) == key:
+        if n == 1:
+            return 1, entry
+        if i + n <= nw and all(words[i + k].replace("’", "'") == key[k] for k in range(1, n)):
             return n, entry
     return None
 
@@ -415,8 +432,11 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
     i = 0
     while i < n:
         w = words[i]
+        if not w[:1].isupper():
+            i += 1
+            continue
         initial = i == 0 or words[i - 1] in _OPENERS
-        if not _cap(w) or (w.lower() in lex.stop and not _lookup(lex, words, i)):
+        if w.lower() in lex.stop and not _lookup(lex, words, i):
             i += 1
             continue
         # collect a run of name words
@@ -425,7 +445,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
         left_words = 0
         joined_of = False
         while j < n:
-            hit = _lookup(lex, words, j)
+            hit = _lookup(lex, words, j) if words[j][:1].isupper() else None
             if hit and hit[0] > 1:
                 j += hit[0]
                 run_end = j
@@ -625,7 +645,12 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
 
 def _words_by_sentence(tokens: Tokens) -> list[list[tuple[int, int]]]:
     text = tokens.article.text
-    return [_words(text, s.start, s.end) for s in tokens.sentences]
+    if not tokens.tokens:
+        return [_words(text, s.start, s.end) for s in tokens.sentences]
+    per: list[list[tuple[int, int]]] = [[] for _ in tokens.sentences]
+    for t in tokens.tokens:
+        per[t.sentence].append((t.start, t.end))
+    return [_merge(text, spans) for spans in per]
 
 
 def _acronym_of(name: str) -> str:
