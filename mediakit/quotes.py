@@ -76,8 +76,8 @@ class Marked:
 # Verbs that introduce content without "that" ("He said the plan failed").
 _BARE_OK = frozenset(
     "say tell add warn argue claim insist write tweet note explain announce suggest predict "
-    "promise vow state declare reply continue stress caution contend maintain assert allege "
-    "concede counter charge remark testify report post concerned".split()
+    "promise vow state declare reply stress caution contend maintain assert allege "
+    "concede counter charge remark testify report concerned".split()
 )
 # Cue forms that are also plural nouns.
 _NOUNISH = frozenset(
@@ -120,7 +120,9 @@ _SKIP_BACK = frozenset(
     "recently reportedly publicly privately once again further repeatedly simply flatly "
     "quickly did does do not never long first last earlier often frequently still already "
     "even just clearly explicitly openly had been being herself himself themselves itself "
-    "all both too yet now today yesterday tonight".split()
+    "all both too yet now today yesterday tonight hasn’t hadn’t haven’t didn’t doesn’t don’t "
+    "won’t wouldn’t can’t couldn’t isn’t wasn’t hasn't hadn't haven't didn't doesn't don't "
+    "won't wouldn't can't couldn't isn't wasn't".split()
 )
 _DETERMINERS = frozenset(
     "the a an this that these those another some many most several both all other his her "
@@ -151,6 +153,7 @@ _CLAUSE_BREAK = frozenset(
     "and but while although though whereas which who whose where saying adding according "
     "citing noting arguing calling even yet so".split()
 )
+_PASSIVE = frozenset("is was were are been be being get got gets getting".split())
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
 _OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
 _PREP = frozenset("on in at during after before about over of for with by from to into".split())
@@ -337,6 +340,30 @@ class _Cue:
     frame: str = "that"  # bare | that | obj | to | raise: what the cue's content looks like
 
 
+# Cue lemmas whose base and -s forms are common nouns too ("attacks", "a question").
+_NOUN_TOO = frozenset(
+    "state attack question report post comment charge claim estimate promise pledge vow call "
+    "praise defend cite discuss express blame reject dismiss endorse tout slam condemn denounce "
+    "criticize criticise accuse describe remark".split()
+)
+_VERB_BEFORE = frozenset(
+    "to will would could should may might must not also did does do can cannot never often "
+    "he she it they i we you who which that".split()
+)
+
+
+def _verb_context(toks: list[_Tok], k: int) -> bool:
+    """Whether token k reads as a verb: after a subject pronoun, a modal or a name."""
+    if k == 0:
+        return False
+    prev = toks[k - 1]
+    if prev.low in _VERB_BEFORE:
+        return True
+    if prev.low.endswith(("’s", "'s")):
+        return False  # "Obama's claim"
+    return prev.text[:1].isupper() and prev.low not in _DETERMINERS and k > 1
+
+
 _FIRSTS: dict[int, frozenset[str]] = {}
 
 
@@ -399,7 +426,9 @@ def _cues(
                 continue  # "the Baltic states", "the reports": nouns, not cues
         if low in forms and t.text[0].islower():
             lemma, kind, frame = forms[low]
-            # "as saying" after "quoted": the speaker sits before "was quoted"
+            if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not _verb_context(toks, k):
+                k += 1
+                continue  # "attacks on", "a question", "the state": nouns, not cues
             out.append(_Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame))
         k += 1
     return out
@@ -946,6 +975,14 @@ class _Extractor:
                 d = self._content(toks, c, c.j, None, "reported:raising", masked)
                 return [d] if d else []
             return []
+        if c.i > lo and c.frame in ("obj", "to"):
+            j = c.i - 1
+            while j > lo and (toks[j].low in _SKIP_BACK and toks[j].low not in _PASSIVE):
+                j -= 1
+            if toks[j].low in _PASSIVE or (toks[j].low == "to" and first == c.lemma.split()[0]):
+                return []  # "was criticized", "is described as", "to endorse": not the subject's
+        if first == c.lemma.split()[0] and toks[-1].text == "?":
+            return []  # "Can he maintain the enthusiasm …?"
         out: list[_Draft] = []
         if c.frame in ("bare", "that"):
             # post-posed: "CONTENT, X said [to Y] [on Tuesday][, CONTENT2]."
@@ -1204,7 +1241,11 @@ class _Extractor:
                 if j + 1 < n:
                     nt = toks[j + 1]
                     if nt.low in _CLAUSE_BREAK or (
-                        nt.text.islower() and nt.low.endswith("ing") and nt.low in self.att.forms
+                        # ", surpassing …" ends the clause; ", referring to …" glosses it
+                        nt.text.islower()
+                        and nt.low.endswith("ing")
+                        and len(nt.low) > 5
+                        and nt.low != "referring"
                     ):
                         break
             if t.low in ("and", "but") and j > k and j + 1 < n:
