@@ -94,12 +94,15 @@ class Tokens:
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph containing ``offset`` (or the one before it)."""
+        lo, hi = 0, len(self.paragraphs) - 1
         ans = 0
-        for i, (s, _e) in enumerate(self.paragraphs):
-            if s <= offset:
-                ans = i
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.paragraphs[mid][0] <= offset:
+                ans = mid
+                lo = mid + 1
             else:
-                break
+                hi = mid - 1
         return ans
 
 

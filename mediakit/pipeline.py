@@ -6,6 +6,7 @@ one or many articles. Corpus runners (processes, Dask) live in :mod:`mediakit.co
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import math
@@ -82,7 +83,7 @@ class ArticleResult:
                     "aliases": "; ".join(sp.aliases) if sp else "",
                 }
             )
-        mentions = [_mention_row(m, self.quotes) for m in self.mentions]
+        mentions = _mention_rows(self.mentions, self.quotes)
         sentences = [
             {
                 "article_id": a.id,
@@ -123,12 +124,18 @@ def _row(record: Any) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
 
 
-def _mention_row(m: Mention, quotes: Sequence[Quote]) -> dict[str, Any]:
-    row = _row(m)
-    inside = next((q for q in quotes if q.start <= m.start and m.end <= q.end), None)
-    row["in_quote"] = inside is not None
-    row["quoted_by"] = inside.speaker if inside is not None else ""
-    return row
+def _mention_rows(mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[dict[str, Any]]:
+    # quotes do not overlap and are sorted by start: one bisect per mention
+    starts = [q.start for q in quotes]
+    rows = []
+    for m in mentions:
+        row = _row(m)
+        i = bisect.bisect_right(starts, m.start) - 1
+        inside = quotes[i] if i >= 0 and m.end <= quotes[i].end else None
+        row["in_quote"] = inside is not None
+        row["quoted_by"] = inside.speaker if inside is not None else ""
+        rows.append(row)
+    return rows
 
 
 def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -> ArticleResult:
