@@ -99,7 +99,7 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    if not spans or "." not in text[spans[0][0] : spans[-1][1] - 1]:
+    if not spans or "." not in text[spans[0][0] : spans[-1][1]]:
         return spans
     out: list[tuple[int, int]] = []
     i = 0
