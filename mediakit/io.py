@@ -1111,13 +1111,30 @@ def _frame_records(chunks: Iterable[Any], name: str, text_column: str) -> Iterat
             yield row, rec
 
 
+def _csv_delimiter(path: Path, encoding: str) -> str:
+    """The separator the header line uses most: comma, semicolon (Excel in Europe) or tab."""
+    try:
+        with path.open("r", encoding=encoding, errors="replace", newline="") as fh:
+            header = fh.readline(1 << 16)
+    except (OSError, LookupError):
+        return ","
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] > counts[","] else ","
+
+
 def _csv_records(path: Path, encoding: str | None, text_column: str) -> Iterator[tuple[int, Any]]:
     import pandas as pd
 
     enc = _detect_file_encoding(path, encoding)
     try:
         reader = pd.read_csv(
-            path, encoding=enc, dtype=str, keep_default_na=False, chunksize=_ROW_CHUNK
+            path,
+            sep=_csv_delimiter(path, enc),
+            encoding=enc,
+            dtype=str,
+            keep_default_na=False,
+            chunksize=_ROW_CHUNK,
         )
         with reader:
             yield from _frame_records(reader, str(path), text_column)

@@ -339,6 +339,13 @@ def test_csv(tmp_path: Path) -> None:
     _check_rows(read_articles(path), "feed")
 
 
+def test_csv_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text('id;title;text\nx1;Harbour;"Ships came in; many, in fact."\n', encoding="utf-8")
+    (a,) = list(read_articles(path))
+    assert (a.id, a.title, a.text) == ("x1", "Harbour", "Ships came in; many, in fact.")
+
+
 def test_csv_cp1251(tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     path = tmp_path / "feed.csv"
