@@ -1249,11 +1249,11 @@ def _iter_file(path: Path, rel: str, opts: _Options) -> Iterator[Item]:
         )
 
 
-def _walk(folder: Path, opts: _Options) -> Iterator[tuple[Path, str]]:
+def _walk(folder: Path, opts: _Options, errors: list[OSError]) -> Iterator[tuple[Path, str]]:
     """Article files under a folder, sorted by relative path, with their id stems."""
     found: list[tuple[str, Path]] = []
     if opts.recursive:
-        for dirpath, dirnames, filenames in os.walk(folder):
+        for dirpath, dirnames, filenames in os.walk(folder, onerror=errors.append):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for f in filenames:
                 found.append((Path(dirpath, f).relative_to(folder).as_posix(), Path(dirpath, f)))
@@ -1410,8 +1410,16 @@ class Articles:
 
     def _path_items(self, path: Path, *, top: bool) -> Iterator[Item]:
         if path.is_dir():
-            for file, rel in _walk(path, self._opts):
+            errors: list[OSError] = []
+            for file, rel in _walk(path, self._opts, errors):
                 yield from _iter_file(file, rel, self._opts)
+            for err in errors:  # folders we could not list: say so, never skip silently
+                where = str(err.filename or path)
+                yield _problem(
+                    Path(where).name,
+                    where,
+                    f"{where}: folder cannot be read ({err.strerror or err}); check its permissions",
+                )
         elif path.exists():
             yield from _iter_file(path, path.stem, self._opts)
         else:

@@ -600,3 +600,22 @@ def test_big_inputs_finish_fast(text: str) -> None:
     a = article_from_text(text)
     assert time.perf_counter() - t < 5
     assert a.text
+
+
+def test_unlistable_subfolder_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "good.txt").write_text("Ships came in.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: str | os.PathLike[str] = ".") -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    arts = read_articles(tmp_path)
+    assert [a.id for a in arts] == ["good"]
+    (p,) = arts.problems
+    assert p.article_id == "locked" and "cannot be read" in p.error
