@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -93,13 +94,16 @@ _ABBREV_DOT = {
 }  # fmt: skip
 
 
+_DOTTED = re.compile(r"\b(?:[A-Z]|(?i:" + "|".join(sorted(_ABBREV_DOT)) + r"))\.")
+
+
 def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Token spans with "J." / "Mr." / "St." joined to their period and "U.S" joined up."""
     return _merge(text, token_spans(text, start, end))
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    if not spans or "." not in text[spans[0][0] : spans[-1][1]]:
+    if not spans or not _DOTTED.search(text, spans[0][0], spans[-1][1]):
         return spans
     out: list[tuple[int, int]] = []
     i = 0
