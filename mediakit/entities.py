@@ -170,6 +170,7 @@ class _Lex:
     org_head: frozenset[str]
     place_suffix: frozenset[str]
     place_head: frozenset[str]
+    place_prefix: frozenset[str]
     countries: frozenset[str]
     not_names: frozenset[str]
     groups: frozenset[str]
@@ -273,6 +274,7 @@ def _lexicons(config: EntityConfig) -> _Lex:
         org_head=frozenset(r[0] for r in org_rows if "head" in r[1:]),
         place_suffix=frozenset(r[0] for r in org_rows if "place" in r[1:]),
         place_head=frozenset(r[0] for r in org_rows if "place_head" in r[1:]),
+        place_prefix=frozenset(r[0] for r in org_rows if "place_prefix" in r[1:]),
         countries=frozenset(countries),
         not_names=frozenset(lexicon_lines("entities_not_names.txt")),
         groups=frozenset(groups),
@@ -489,6 +491,9 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                 if low == "and" and joined_of and not _starts_name(lex, words, j + 1):
                     j += 1
                     continue
+                if low == "and" and not joined_of and _and_joins(lex, words, i, j):
+                    j += 1  # "National Air and Space Museum", "Republic Windows and Doors Factory"
+                    continue
             if j > i and wj == "of" and nxt == "the" and j + 2 < n and _cap(words[j + 2]):
                 prev = words[j - 1]
                 if (prev in lex.org_head or prev in lex.place_head) and left_words <= 2:
@@ -500,6 +505,17 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
         segs.extend(_split_run(words, i, run_end, lex, initial))
         i = max(run_end, i + 1)
     return segs
+
+
+def _and_joins(lex: _Lex, words: list[str], i: int, j: int) -> bool:
+    """True when "and" at ``j`` is inside one name: the words after it end in a suffix, those before do not."""
+    kinds = lex.org_suffix | lex.place_suffix | lex.org_head | lex.place_head
+    if any(w in kinds for w in words[i:j]) or _lookup(lex, words, j + 1):
+        return False
+    k = j + 1
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    return k - j >= 3 and (words[k - 1] in lex.org_suffix or words[k - 1] in lex.place_suffix)
 
 
 def _starts_name(lex: _Lex, words: list[str], k: int) -> bool:
@@ -538,11 +554,7 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         and words[i] not in lex.first
         and not _match_title(lex, words, i)
         and not _lookup(lex, words, i)
-        and (
-            words[i + 1] in lex.first
-            or _match_title(lex, words, i + 1)
-            or (words[i].lower() in lex.common and _lookup(lex, words, i + 1))
-        )
+        and (words[i + 1] in lex.first or _match_title(lex, words, i + 1))
     ):
         i += 1  # "Later Alyaksandr Lukashenka", "Today President Putin": a capitalised opener
         initial = False
@@ -795,6 +807,8 @@ def _guess_kind(
             return PLACE  # "Kowloon West", "South East Asia"
         if places:
             return ORG  # "Environment Canada", "Team Estonia"
+        if words[0] in lex.place_prefix:
+            return PLACE  # "Cape Canaveral", "Fort Worth", "Kibbutz Kinneret"
         if after_the or all(w.lower() in lex.common for w in words):
             return ORG  # not a person: "the Magic Circle", "Creative Commons", "People Power"
         return PERSON
@@ -807,13 +821,14 @@ def _guess_kind(
         return ""
     speaks = m.next_word in _SPEECH
     common = w.lower() in lex.common
+    named = w in lex.first and not common  # "Gloria", not "Hope" or "Frank"
     if m.initial and common:
-        return PERSON if speaks or (w in lex.first and m.next_word[:1].islower()) else ""
+        return PERSON if speaks else ""
     if not config.lone_words:
         return ""
     if w in single_kind:
         return single_kind[w]
-    if speaks or w in lex.first or w in lex.surnames:
+    if speaks or named or w in lex.surnames:
         return PERSON
     if common:
         return ""
@@ -921,8 +936,8 @@ def _resolve(
     for m in ms:
         w = " ".join(m.words)
         if m.kind == "unknown" and len(m.words) == 1 and is_acronym(w):
-            if w in lex.not_acronyms:
-                continue
+            if w in lex.not_acronyms or any(c.isdigit() for c in w):
+                continue  # "TV", "IE6", "STS-135": not organisations
             m.kind, m.form = expansion_kind.get(w, config.acronym_kind), "acronym"
             m.canonical = expansions.get(w) or initials.get(w) or w
             kept.append(m)
