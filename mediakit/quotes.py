@@ -150,7 +150,7 @@ _AUX_VERBS = frozenset(
     "did does do has had have is was would will could should then later also went made".split()
 )
 _CLAUSE_BREAK = frozenset(
-    "and but while although though whereas which who whose where saying adding according "
+    "but while although though whereas which who whose where saying adding according "
     "citing noting arguing calling even yet so".split()
 )
 _PASSIVE = frozenset("is was were are been be being get got gets getting".split())
@@ -728,6 +728,8 @@ class _Extractor:
             # "X said, “…”" or "“…,” he said, “…”"
             toks = _toks(text, lo, m.open)
             cues = _cues(toks, self.att.forms, [])
+            if cues and _n_words(text[cues[-1].end : m.open]) > 4:
+                return False  # "X says no matter what …, “…”": a mixed quote
             return bool(cues) and content[:1].isupper() or bool(cues) and m.mark == "double"
         return False
 
@@ -1005,7 +1007,13 @@ class _Extractor:
                 if not inverted:
                     who = att.who_before(toks, c, comma_k + 1, c.start)
                 elif c.lemma in _INVERTED:
-                    who = att.who_after(toks, c.j, tail_end, c.start)
+                    r = att._np_fwd(toks, c.j, tail_end)
+                    who = None
+                    # "…, said Smith [on Tuesday]." — not "…, said they had done nothing"
+                    if r is not None and (
+                        r[1] == tail_end or toks[r[1]].low in _PREP or toks[r[1]].low in _TIME_WORDS
+                    ):
+                        who = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start)
                 else:
                     who = None
                 if who is not None:
@@ -1071,7 +1079,11 @@ class _Extractor:
             return _Who(toks[j].start, toks[j].end, toks[j].text, speaker, "relative")
         if low in ("and", "but") and j > lo:
             return self._clause_subject(toks, lo, j, c.start)
-        return att.who_before(toks, c, lo, c.start)
+        who = att.who_before(toks, c, lo, c.start)
+        if who is None and toks[j].text == ",":
+            # "X, who/whose … (a long parenthesis) …, said": the subject opens the sentence
+            who = self._clause_subject(toks, lo, j, c.start)
+        return who
 
     def _clause_subject(self, toks: list[_Tok], lo: int, hi: int, at: int) -> _Who | None:
         """The subject of the clause running from token ``lo`` (after an opening adverbial)."""
