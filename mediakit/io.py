@@ -866,13 +866,35 @@ def _html_charset(data: bytes) -> str | None:
     return name
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long for the file system, say
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 120 else name[:117] + "..."
+
+
+def _missing_message(source: str, what: str) -> str:
+    if "\n" in source or len(source) > 200:
+        return f"no such {what}; for a string of text use article_from_text(text)"
+    return f"no such {what}; check the path (relative paths start in {os.getcwd()})"
+
+
 def _read_bytes(path: Path) -> bytes:
     name = str(path)
-    if not path.exists():
-        raise ReadError(
-            name, f"no such file; check the path (relative paths start in {os.getcwd()})"
-        )
-    if path.is_dir():
+    if not _exists(path):
+        raise ReadError(_short(name), _missing_message(name, "file"))
+    if _is_dir(path):
         raise ReadError(
             name, f"is a folder, not a file; use read_articles({name!r}) to read the articles in it"
         )
@@ -939,7 +961,7 @@ def read_article(
     given = {"id": id, "title": title, "outlet": outlet, "published": published, "url": url}
     if isinstance(source, str | os.PathLike):
         path = Path(source)
-        if isinstance(source, str) and ("\n" in source or len(source) > 4096):
+        if isinstance(source, str) and ("\n" in source or len(source) > 1000):
             raise ReadError(
                 "",
                 "read_article takes a path or an open file; for a string of text use article_from_text(text)",
@@ -1409,7 +1431,7 @@ class Articles:
                     )
 
     def _path_items(self, path: Path, *, top: bool) -> Iterator[Item]:
-        if path.is_dir():
+        if _is_dir(path):
             errors: list[OSError] = []
             for file, rel in _walk(path, self._opts, errors):
                 yield from _iter_file(file, rel, self._opts)
@@ -1420,10 +1442,13 @@ class Articles:
                     where,
                     f"{where}: folder cannot be read ({err.strerror or err}); check its permissions",
                 )
-        elif path.exists():
+        elif _exists(path):
             yield from _iter_file(path, path.stem, self._opts)
         else:
-            yield _problem(path.stem, str(path), f"{path}: no such file or folder; check the path")
+            name = _short(str(path))
+            yield _problem(
+                _short(path.stem), name, f"{name}: {_missing_message(str(path), 'file or folder')}"
+            )
 
 
 def read_articles(
@@ -1445,11 +1470,8 @@ def read_articles(
     >>> [(a.id, a.title, a.text) for a in arts]
     [('a1', 'Rain in Minsk', 'It rained.')]
     """
-    if isinstance(source, str | os.PathLike) and not Path(source).exists():
-        raise ReadError(
-            str(source),
-            f"no such file or folder; check the path (relative paths start in {os.getcwd()})",
-        )
+    if isinstance(source, str | os.PathLike) and not _exists(Path(source)):
+        raise ReadError(_short(str(source)), _missing_message(str(source), "file or folder"))
     if type(source).__name__ == "DataFrame" and hasattr(source, "columns"):
         cols = set(map(str, source.columns))
         if text_column not in cols and not {"html", "content_html"} & cols:

@@ -619,3 +619,13 @@ def test_unlistable_subfolder_is_a_problem(tmp_path: Path, monkeypatch: pytest.M
     assert [a.id for a in arts] == ["good"]
     (p,) = arts.problems
     assert p.article_id == "locked" and "cannot be read" in p.error
+
+
+def test_text_passed_as_a_path_gets_a_hint() -> None:
+    for bad in ["x" * 300, "Harbour reopens\n\nShips came in.", "a/" * 3000]:
+        with pytest.raises(ReadError, match="article_from_text"):
+            read_article(bad)
+        with pytest.raises(ReadError, match="article_from_text"):
+            read_articles(bad)
+    (p,) = list(read_articles(["x" * 300]).iter_all())
+    assert isinstance(p, Problem) and len(p.source) <= 120
