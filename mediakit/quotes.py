@@ -377,7 +377,11 @@ def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
 
 
 def _cues(
-    toks: list[_Tok], forms: dict[str, tuple[str, str, str]], masked: list[tuple[int, int]]
+    toks: list[_Tok],
+    forms: dict[str, tuple[str, str, str]],
+    masked: list[tuple[int, int]],
+    *,
+    title: bool = False,
 ) -> list[_Cue]:
     out = []
     k = 0
@@ -424,7 +428,7 @@ def _cues(
             if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
                 k += 1
                 continue  # "the Baltic states", "the reports": nouns, not cues
-        if low in forms and t.text[0].islower():
+        if low in forms and (t.text[0].islower() or (title and k > 0)):
             lemma, kind, frame = forms[low]
             if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not _verb_context(toks, k):
                 k += 1
@@ -665,6 +669,7 @@ class _Extractor:
         self.att = _Attributor(article, index, cfg)
         self.drafts: list[_Draft] = []
         self.marks: list[Marked] = []
+        self.title = False
         self.group = 0
 
     # sentence helpers
@@ -893,7 +898,10 @@ class _Extractor:
         toks = _toks(text, ss, se)
         if len(toks) < 3:
             return
-        cues = _cues(toks, att.forms, masked)
+        caps = [t.text[0].isupper() for t in toks if t.text[0].isalpha()]
+        # a headline in title case: "Clinton Says Russians Hacked DNC"
+        self.title = len(caps) >= 4 and sum(caps) >= 0.75 * len(caps)
+        cues = _cues(toks, att.forms, masked, title=self.title)
         if not cues:
             return
         # the cues and speakers of direct quotes of this sentence are taken already
@@ -1054,6 +1062,8 @@ class _Extractor:
         if ks > c.j and toks[ks - 1].low == "that" or ks < n and toks[ks].low == "that":
             rule = "reported:said-that"
         d = self._content(toks, c, ks, who, rule, masked, relative=who.how == "relative")
+        if d is not None and c.lemma == "call" and d.kind != "mixed":
+            d = None  # "called X “a disgrace”" is an attribution, "a company called Y" is not
         if d is not None:
             out.append(d)
         return out
@@ -1236,7 +1246,7 @@ class _Extractor:
         n = len(toks)
         if k >= n:
             return None
-        tight = c.frame in ("obj", "to", "raise") or relative
+        tight = c.frame in ("obj", "to", "raise") or relative or self.title
         j = k
         while j < n:
             t = toks[j]
