@@ -593,35 +593,39 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         if k < j:
             if k > i:
                 out.append(_Seg(i, k, "title"))
-            # a country in front of an organisation's own name: "US State Department",
-            # "United States National Security Council" -> the country and the organisation
+            # a country in front of an organisation's or a facility's own name ("US State
+            # Department", "United States Navy"): the country, and the rest under the full name
+            # (or the gazetteer's name for the rest: "State Department")
             hit = _lookup(lex, words, k)
             if (
-                kind == ORG
-                and hit
+                hit
                 and hit[1].canonical in lex.countries
                 and hit[1].form == "name"
                 and k + hit[0] < j
-                and (j - k - hit[0] >= 2 or _lookup(lex, words, k + hit[0]))
-                and _run_kind(words, k + hit[0], j, lex) == ORG
             ):
                 n, e = hit
-                out.append(
-                    _Seg(
-                        k,
-                        k + n,
-                        e.kind,
-                        e.canonical,
-                        e.form,
-                        initial=initial and k == i,
-                        fixed=True,
+                rest = k + n
+                inner = _lookup(lex, words, rest)
+                known = inner is not None and inner[0] == j - rest and inner[1].kind == kind
+                if known or (
+                    _run_kind(words, rest, j, lex) == kind
+                    if j - rest >= 2
+                    else words[rest] in lex.org_suffix or words[rest] in lex.place_suffix
+                ):
+                    canon = inner[1].canonical if known and inner else " ".join(words[k:j])
+                    out.append(
+                        _Seg(
+                            k,
+                            rest,
+                            e.kind,
+                            e.canonical,
+                            e.form,
+                            initial=initial and k == i,
+                            fixed=True,
+                        )
                     )
-                )
-                k += n
-                inner = _lookup(lex, words, k)
-                canon = inner[1].canonical if inner and inner[0] == j - k else ""
-                out.append(_Seg(k, j, ORG, canon, fixed=True))
-                return out
+                    out.append(_Seg(rest, j, kind, canon, fixed=True))
+                    return out
             out.append(_Seg(k, j, kind, "", fixed=True, initial=initial and k == i))
             return out
     if j - i >= 2 and words[i] in lex.first and not _match_title(lex, words, i):
@@ -955,7 +959,7 @@ def _resolve(
                 m.link, m.kind = nearest(group, m.start), PERSON
                 kept.append(m)
                 continue
-            if len(m.words) == 1 and w in by_first and not m.initial:
+            if len(m.words) == 1 and w in by_first:
                 m.link, m.kind = nearest(by_first[w], m.start), PERSON
                 kept.append(m)
                 continue
