@@ -554,7 +554,15 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         and words[i] not in lex.first
         and not _match_title(lex, words, i)
         and not _lookup(lex, words, i)
-        and (words[i + 1] in lex.first or _match_title(lex, words, i + 1))
+        and (
+            words[i + 1] in lex.first
+            or _match_title(lex, words, i + 1)
+            or (
+                words[i].lower() in lex.common
+                and (h := _lookup(lex, words, i + 1)) is not None
+                and h[1].form == "adjectival"
+            )  # "Sensitive Canadian document"
+        )
     ):
         i += 1  # "Later Alyaksandr Lukashenka", "Today President Putin": a capitalised opener
         initial = False
