@@ -102,7 +102,9 @@ def _key(item: Item) -> tuple[str, str, str]:
     return ("p", item.article_id, item.source)
 
 
-def _numbered(source: Any, done: set[tuple[str, str, str]]) -> Iterator[tuple[int, Item]]:
+def _numbered(
+    source: Any, done: set[tuple[str, str, str]], on_skip: Callable[[int], None] | None = None
+) -> Iterator[tuple[int, Item]]:
     """Items with their input position; article ids made unique; items in ``done`` skipped."""
     seen: set[str] = set()
     skipped = 0
@@ -116,6 +118,8 @@ def _numbered(source: Any, done: set[tuple[str, str, str]]) -> Iterator[tuple[in
             seen.add(item.id)
         if done and _key(item) in done:
             skipped += 1
+            if on_skip is not None:
+                on_skip(1)
             continue
         yield seq, _light(item) if isinstance(item, Article) else item
     if skipped:
@@ -259,7 +263,8 @@ def _processes(
             tick(len(chunk))
             yield n, chunk, res
 
-    with ProcessPoolExecutor(max_workers=n_workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=n_workers)
+    try:
         broken: BaseException | None = None
         for n, chunk in chunks:
             if broken is None:
@@ -277,6 +282,9 @@ def _processes(
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             yield from finish(done)
+    finally:
+        # On an error or Ctrl-C, chunks not started are dropped (a run with out= resumes).
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _dask(
@@ -424,16 +432,6 @@ def analyse(
         raise ValueError(f"workers must be at least 1, not {workers}")
     store = _Store(out, config) if out is not None else None
     texts = store is not None
-    items = _numbered(source, store.done if store else set())
-    chunks = _chunked(items, chunk_size, store.next_chunk if store else 0)
-    kept: dict[int, list[Article]] = {}
-
-    def remember(chunk_list: Iterator[tuple[int, list[tuple[int, Item]]]]) -> _Chunks:
-        for n, chunk in chunk_list:
-            if store is None:
-                kept[n] = [it for _, it in chunk if isinstance(it, Article)]
-            yield n, chunk
-
     bar = None
     if _show_progress(progress):
         from tqdm.auto import tqdm
@@ -443,6 +441,16 @@ def analyse(
     def tick(k: int) -> None:
         if bar is not None:
             bar.update(k)
+
+    items = _numbered(source, store.done if store else set(), on_skip=tick)
+    chunks = _chunked(items, chunk_size, store.next_chunk if store else 0)
+    kept: dict[int, list[Article]] = {}
+
+    def remember(chunk_list: Iterator[tuple[int, list[tuple[int, Item]]]]) -> _Chunks:
+        for n, chunk in chunk_list:
+            if store is None:
+                kept[n] = [it for _, it in chunk if isinstance(it, Article)]
+            yield n, chunk
 
     results: dict[int, _ChunkResult] = {}
     try:
