@@ -955,8 +955,8 @@ class _Extractor:
                     return []
                 s, e = _strip_span(text, toks[k + 1].start, toks[-1].end)
                 return [self._mk(s, e, who, c, "reported:according-to")]
-            # "CONTENT, according to X."
-            s, e = _strip_span(text, toks[lo].start, toks[c.i - 1].end)
+            # "CONTENT, according to X." (CONTENT may hold a nested attribution)
+            s, e = _strip_span(text, toks[0].start, toks[c.i - 1].end)
             if _n_words(text[s:e]) < 3:
                 return []
             return [self._mk(s, e, who, c, "reported:according-to-after")]
@@ -1297,11 +1297,29 @@ class _Extractor:
     def _finish(self) -> tuple[Quote, ...]:
         drafts = sorted(self.drafts, key=lambda d: (d.start, d.end))
         out: list[Quote] = []
-        last_end = -1
+        kept: list[_Draft] = []
         for d in drafts:
-            if d.start < last_end or d.end <= d.start:
+            if d.end <= d.start:
                 continue
-            last_end = d.end
+            clash = False
+            for k in kept:
+                if d.start >= k.end or d.end <= k.start:
+                    continue
+                nested = (k.start <= d.start and d.end <= k.end) or (
+                    d.start <= k.start and k.end <= d.end
+                )
+                # reported speech may nest ("X said, according to Y, that …"); nothing else overlaps
+                if (
+                    not nested
+                    or d.kind == "direct"
+                    or k.kind == "direct"
+                    or (d.start, d.end) == (k.start, k.end)
+                ):
+                    clash = True
+                    break
+            if clash:
+                continue
+            kept.append(d)
             who = d.who
             q = Quote(
                 article_id=self.article.id,
