@@ -7,6 +7,7 @@ cell. The executed copy is written to pytest's temporary folder, never over the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = REPO_ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 CELL_TIMEOUT = 120
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 PARAMS = [pytest.param(p, id=p.stem) for p in NOTEBOOKS] or [
     pytest.param(None, id="none", marks=pytest.mark.skip(reason="no notebooks in notebooks/ yet"))
@@ -45,6 +47,7 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     except (CellExecutionError, CellTimeoutError) as err:
         executed = tmp_path / path.name
         nbformat.write(nb, executed)
-        pytest.fail(f"{path.name} failed (executed copy: {executed}):\n{err}", pytrace=False)
+        message = ANSI.sub("", str(err))
+        pytest.fail(f"{path.name} failed (executed copy: {executed}):\n{message}", pytrace=False)
     finally:
         nbformat.write(nb, tmp_path / path.name)
