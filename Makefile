@@ -55,9 +55,11 @@ test: lint typecheck pytest
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
+# Benchmark data: ../shared/bench by default; `make bench BENCH=/path/to/bench` (or MEDIAKIT_BENCH).
+BENCH ?= $(MEDIAKIT_BENCH)
 bench: $(STAMP)
 	@test -f benchmarks/run_all.py || { echo "error: benchmarks/run_all.py does not exist yet" >&2; exit 1; }
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/run_all.py $(if $(BENCH),--bench $(BENCH)) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(OUT) build dist bench-out screenshots .pytest_cache .mypy_cache .ruff_cache *.egg-info
