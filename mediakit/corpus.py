@@ -14,6 +14,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -90,9 +91,41 @@ def _is_path(text: str) -> bool:
         return False
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FIELDS = ("id", "text", "title", "outlet", "published", "url", "language", "source", "credit")
+
+
+def _valid(value: str) -> bool:
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _light(article: Article) -> Article:
-    """The article without its raw source (often HTML): what the stages and views need."""
-    return dataclasses.replace(article, raw="") if article.raw else article
+    """The article without its raw source (often HTML), and with valid Unicode text.
+
+    Lone surrogates (from broken JSON escapes or ``surrogateescape`` decoding) cannot be
+    stored in tables or Parquet; each becomes U+FFFD, one character for one, so offsets hold.
+    """
+    changes: dict[str, Any] = {"raw": ""} if article.raw else {}
+    for name in _FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str) and not _valid(value):
+            changes[name] = _SURROGATE.sub("\ufffd", value)
+    if len(changes) > ("raw" in changes):
+        log.warning("%s: invalid Unicode (lone surrogates) replaced with U+FFFD", article.id)
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+def _valid_problem(problem: Problem) -> Problem:
+    fields = dataclasses.asdict(problem)
+    if all(_valid(v) for v in fields.values()):
+        return problem
+    return Problem(**{k: _SURROGATE.sub("\ufffd", v) for k, v in fields.items()})
 
 
 def _key(item: Item) -> tuple[str, str, str]:
@@ -121,7 +154,7 @@ def _numbered(
             if on_skip is not None:
                 on_skip(1)
             continue
-        yield seq, _light(item) if isinstance(item, Article) else item
+        yield seq, _light(item) if isinstance(item, Article) else _valid_problem(item)
     if skipped:
         log.info("skipped %d article(s) already in the output", skipped)
 
@@ -171,16 +204,14 @@ def _run_chunk(
     on_item: Callable[[], None] | None = None,
 ) -> _ChunkResult:
     """Analyse one chunk of (position, Article | Problem) into tables (runs in workers too)."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    per_article: list[dict[str, list[dict[str, Any]]]] = []
     text_rows: list[dict[str, Any]] = []
     done: list[tuple[int, str, str, str]] = []
     for seq, item in items:
         if isinstance(item, Problem):
-            rows["problems"].append(dataclasses.asdict(item))
+            per_article.append({"problems": [dataclasses.asdict(item)]})
         else:
-            for name, r in _analyse_one(item, config).items():
-                if name in rows:
-                    rows[name].extend(r)
+            per_article.append(_analyse_one(item, config))
             if texts:
                 text_rows.append(
                     {"article_id": item.id, "text": item.text, "boilerplate": _bp_json(item)}
@@ -188,12 +219,41 @@ def _run_chunk(
         done.append((seq, *_key(item)))
         if on_item is not None:
             on_item()
-    tables = {name: frame(name, r) for name, r in rows.items()}
+    try:
+        tables = _frames(per_article)
+    except Exception as exc:  # noqa: BLE001 - find the article whose rows do not fit
+        log.warning(
+            "chunk tables failed (%s: %s); checking article by article", type(exc).__name__, exc
+        )
+        checked = []
+        for (_seq, item), rows in zip(items, per_article, strict=True):
+            kept: dict[str, list[dict[str, Any]]] = {}
+            bad = []
+            for name, r in rows.items():
+                try:
+                    frame(name, r)
+                    kept[name] = r
+                except Exception as err:  # noqa: BLE001
+                    bad.append(f"{name} ({type(err).__name__}: {err})")
+            if bad:
+                aid = item.article_id if isinstance(item, Problem) else item.id
+                error = "rows left out, they do not fit the table: " + "; ".join(bad)
+                problem = Problem(aid, item.source, "tables", error)
+                kept["problems"] = [*kept.get("problems", []), dataclasses.asdict(problem)]
+            checked.append(kept)
+        tables = _frames(checked)
     if texts:
         tables[_TEXTS] = pd.DataFrame(
             text_rows, columns=["article_id", "text", "boilerplate"]
         ).astype(object)
     return _ChunkResult(tables, done)
+
+
+def _frames(per_article: list[dict[str, list[dict[str, Any]]]]) -> dict[str, pd.DataFrame]:
+    return {
+        name: frame(name, [r for rows in per_article for r in rows.get(name, ())])
+        for name in TABLES
+    }
 
 
 def _bp_json(article: Article) -> str:

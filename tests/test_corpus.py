@@ -163,6 +163,43 @@ def test_an_article_that_breaks_the_pipeline_is_recorded(
     pdt.assert_frame_equal(a.quotes, others)
 
 
+def test_invalid_unicode_is_replaced_and_offsets_hold(tmp_path: Path) -> None:
+    texts = ["“Prices will fall \ud800 soon,” said Mayor Ana Veld.", "Rain fell on Lindavar."]
+    bad = mk.Problem("p\udcff", "file-\udcff.txt", "read", "unreadable")
+    for a in (
+        mk.analyse([*texts, bad], progress=False),
+        mk.analyse([*texts, bad], out=tmp_path, progress=False),
+    ):
+        assert len(a.articles) == 2
+        text = a.articles[0].text
+        assert "\ufffd" in text and len(text) == len(texts[0])
+        for q in a.quotes.itertuples():
+            assert text[q.start : q.end] == q.text
+        assert a.problems["source"].tolist() == ["file-\ufffd.txt"]
+
+
+def test_rows_that_do_not_fit_the_tables_become_a_problem(
+    folder: Path, serial: mk.Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = serial.articles[2].id
+    real = corpus._analyse_one
+
+    def broken_rows(article: mk.Article, config: object) -> dict[str, list[dict[str, object]]]:
+        rows = real(article, config)  # type: ignore[arg-type]
+        if article.id == victim:
+            rows["quotes"][0]["start"] = "not a number"
+        return rows
+
+    monkeypatch.setattr(corpus, "_analyse_one", broken_rows)
+    a = mk.analyse(folder, progress=False, chunk_size=4)
+    row = a.problems[a.problems["stage"] == "tables"]
+    assert row["article_id"].tolist() == [victim]
+    assert victim not in set(a.quotes["article_id"])
+    assert "quotes" in row["error"].iloc[0]
+    assert len(a.articles_table) == 14 and len(a.articles) == 14
+    assert victim in set(a.mentions["article_id"])
+
+
 def test_progress_bar_runs(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = mk.analyse(folder, progress=True, chunk_size=5)
     assert len(a.articles) == 14
