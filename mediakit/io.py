@@ -604,33 +604,34 @@ def _split_boilerplate(raw: str, lines: list[_Line], *, title: str) -> _Split:
         elif lines[1].block != lines[0].block and _headline_like(first):
             lines[0].kind = "title"
             found_title = first
-    groups: list[tuple[str, int, int]] = []  # kind, first line, last line
+    groups: list[tuple[str, int, int, str]] = []  # kind, first line, last line, rule
     if lines and lines[0].kind == "title":
-        groups.append(("title", 0, 0))
+        groups.append(("title", 0, 0, "given-title" if title else "headline"))
     for i, ln in enumerate(lines):
         if ln.kind or _real_paragraph(ln.text):
             continue
-        if _rule("teaser", ln.text):
+        if rule := _rule("teaser", ln.text):
             ln.kind = "teaser"
-            groups.append(("teaser", i, i))
-        elif _rule("date", ln.text):
+            groups.append(("teaser", i, i, rule))
+        elif rule := _rule("date", ln.text):
             j = i - 1
             if j >= 0 and not lines[j].kind and _headline_like(lines[j].text):
                 lines[j].kind = ln.kind = "teaser"
-                groups.append(("teaser", j, i))
+                groups.append(("teaser", j, i, f"headline+{rule}"))
             else:
                 ln.kind = "date"
-                groups.append(("date", i, i))
+                groups.append(("date", i, i, rule))
     i = n - 1
     while i >= 0:
         ln = lines[i]
         if ln.kind in ("teaser", "date"):
             i -= 1
             continue
-        if ln.kind or _real_paragraph(ln.text) or not _rule("credit", ln.text):
+        rule = "" if ln.kind or _real_paragraph(ln.text) else _rule("credit", ln.text)
+        if not rule:
             break
         ln.kind = "credit"
-        groups.append(("credit", i, i))
+        groups.append(("credit", i, i, rule))
         i -= 1
     body = [ln for ln in lines if not ln.kind]
     if not body and lines:  # never lose everything: keep all but the headline
@@ -643,11 +644,14 @@ def _split_boilerplate(raw: str, lines: list[_Line], *, title: str) -> _Split:
         Boilerplate(
             kind=k, text=raw[lines[a].start : lines[b].end], start=lines[a].start, end=lines[b].end
         )
-        for k, a, b in groups
+        for k, a, b, _r in groups
     ]
+    if log.isEnabledFor(logging.DEBUG):  # the explanation: which rule split off what
+        for (k, _a, _b, r), bp in zip(groups, bps, strict=True):
+            log.debug("boilerplate %s by rule %s: %r", k, r, bp.text[:80])
     first_body = next((i for i, ln in enumerate(lines) if not ln.kind), n)
-    dates = [lines[a].text for k, a, _b in groups if k == "date" and a < first_body]
-    credits = [lines[a].text for k, a, _b in groups if k == "credit"]
+    dates = [lines[a].text for k, a, _b, _r in groups if k == "date" and a < first_body]
+    credits = [lines[a].text for k, a, _b, _r in groups if k == "credit"]
     return _Split(
         body="\n\n".join(_join_wrapped(body)),
         boilerplate=bps,
