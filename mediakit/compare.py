@@ -268,20 +268,24 @@ def speaker_entity_tone(analysis: Analysis) -> pd.DataFrame:
     """Who says what about whom: tone of each speaker's quotes that mention an entity.
 
     Delegates to ``analysis.entity_tone()`` (target-aware tone from :mod:`mediakit.sentiment`)
-    when the Analysis has it; otherwise averages the tone of the quotes that contain a
+    when the Analysis provides it; otherwise averages the tone of the quotes that contain a
     mention of the entity, with columns speaker, entity, kind, n_quotes, mean_compound.
 
     >>> import mediakit as mk
-    >>> a = mk.analyse("“Lindavar has let us down,” said Mayor Anna Berg.", progress=False)
+    >>> a = mk.analyse("“France has let us down,” said Mayor Anna Berg.", progress=False)
     >>> t = speaker_entity_tone(a)
-    >>> t[t.entity == "Lindavar"]["speaker"].tolist()
+    >>> t[t.entity == "France"]["speaker"].tolist()
     ['Anna Berg']
     """
     method = getattr(analysis, "entity_tone", None)
     if callable(method):
-        result = method()
-        if isinstance(result, pd.DataFrame):
-            return result
+        try:
+            result = method()
+        except (AttributeError, NotImplementedError) as exc:
+            log.info("analysis.entity_tone() is not available (%s); using the tone of quotes", exc)
+        else:
+            if isinstance(result, pd.DataFrame):
+                return result
     return _entity_tone(analysis.quotes, analysis.mentions)
 
 
