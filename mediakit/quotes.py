@@ -321,6 +321,7 @@ class _Tok(NamedTuple):
 
 
 def _toks(text: str, lo: int, hi: int) -> list[_Tok]:
+    """Tokens of ``text[lo:hi]`` (words with inner apostrophes, and single marks)."""
     out = []
     for m in _TOKEN.finditer(text, lo, hi):
         w = m.group()
@@ -374,6 +375,9 @@ def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
         f = frozenset(k.split()[0] for k in forms) | {"according"}
         _FIRSTS[id(forms)] = f
     return f
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 def _cues(
@@ -893,14 +897,19 @@ class _Extractor:
         att = self.att
         if any(a <= ss and se <= b for a, b in direct_spans):
             return
+        firsts = _first_words(att.forms)
+        if firsts.isdisjoint(_WORD_RE.findall(text[ss:se].lower())):
+            return  # no cue word at all: skip the tokens
         masked = [(a, b) for a, b in direct_spans if a < se and b > ss]
         masked += [(mk.open, mk.after) for mk in marks if mk.open < se and mk.end > ss]
         toks = _toks(text, ss, se)
         if len(toks) < 3:
             return
-        caps = [t.text[0].isupper() for t in toks if t.text[0].isalpha()]
-        # a headline in title case: "Clinton Says Russians Hacked DNC"
-        self.title = len(caps) >= 4 and sum(caps) >= 0.75 * len(caps)
+        self.title = False
+        if toks[1].text[0].isupper() and toks[2].text[0].isupper():
+            # a headline in title case: "Clinton Says Russians Hacked DNC"
+            caps = [t.text[0].isupper() for t in toks if t.text[0].isalpha()]
+            self.title = len(caps) >= 4 and sum(caps) >= 0.75 * len(caps)
         cues = _cues(toks, att.forms, masked, title=self.title)
         if not cues:
             return
