@@ -571,6 +571,24 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
     if hit and hit[0] == j - i:
         e = hit[1]
         return [_Seg(i, j, e.kind, e.canonical, e.form, initial=initial, fixed=True)]
+    # a title inside a run starts a new name: "... Citation Index Professor Chomsky"
+    k = i
+    while k < j - 1:
+        t = _match_title(lex, words, k)
+        if not t:
+            k += 1
+            continue
+        if (
+            k > i
+            and k + t < j
+            and not _match_title(lex, words, k - 1)
+            and words[k - 1] not in lex.org_suffix
+            and words[k + t] not in lex.org_suffix
+            and not _lookup(lex, words, k)
+            and _run_kind(words, k, j, lex) == ""
+        ):
+            return _split_run(words, i, k, lex, initial) + _split_run(words, k, j, lex, False)
+        k += t
     stop_at = next((k for k in range(i + 1, j) if words[k] in lex.not_names), None)
     if stop_at is not None and not _match_title(lex, words, i):
         # an event, law, product or work ("Clean Air Act", "Space Shuttle Atlantis"): only the
@@ -809,6 +827,8 @@ def _guess_kind(
     after_the = m.prev_word.lower() == "the"
     if any(w in lex.not_names for w in words) or any(_odd_shape(w) for w in words):
         return ""
+    if len(words) == 1 and ("'" in words[0] or "’" in words[0]) and words[0][-1].islower():
+        return ""  # "We'll", "It’s"
     if m.next_word == ":" and len(words) == 1:
         return ""  # "Image: ...", "Category: ..."
     if len(words) >= 2:
