@@ -25,6 +25,7 @@ class Boilerplate:
     text: str
     start: int = -1
     end: int = -1
+    rule: str = ""
 
 
 @dataclass(frozen=True)
