@@ -112,9 +112,7 @@ def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
 
 
 # Verbs that put the speaker after them ("…, said Smith").
-_INVERTED = frozenset(
-    "say add write ask note continue explain reply respond tell insist warn".split()
-)
+_INVERTED = frozenset("say add write ask note continue explain reply respond insist warn".split())
 _SKIP_BACK = frozenset(
     "also has had have was is were are would will could should may might later then previously "
     "recently reportedly publicly privately once again further repeatedly simply flatly "
@@ -914,7 +912,12 @@ class _Extractor:
         if not cues:
             return
         # the cues and speakers of direct quotes of this sentence are taken already
-        in_sentence = [d for d in self.drafts if d.kind == "direct" and ss <= d.start < se]
+        in_sentence = [
+            d
+            for d in self.drafts
+            if d.kind == "direct"
+            and (ss <= d.start < se or (d.cue is not None and ss <= d.cue.start < se))
+        ]
         taken: list[tuple[int, int]] = [(d.cue.start, d.cue.end) for d in in_sentence if d.cue]
         taken += [(d.who.start, d.who.end) for d in in_sentence if d.who]
         lo = 0  # first token a content may start at (after the previous reported quote)
@@ -1021,7 +1024,12 @@ class _Extractor:
                 and not any(t.low == "that" for t in tail)
             ):
                 inverted = c.i - comma_k == 1
-                if not inverted:
+                if inverted and any(
+                    toks[x].text == "," and toks[x + 1].low in ("who", "which", "whose")
+                    for x in range(lo, comma_k)
+                ):
+                    who = None  # "X, who runs Y, told …": the comma closes a parenthesis
+                elif not inverted:
                     who = att.who_before(toks, c, comma_k + 1, c.start)
                 elif c.lemma in _INVERTED:
                     r = att._np_fwd(toks, c.j, tail_end)
