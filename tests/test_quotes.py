@@ -1,0 +1,132 @@
+"""Quote extraction: labelled cases (tests/cases/quotes_*.json) and a floor on PolNeAR dev.
+
+Each case file holds ``cases``: a text and the quotes expected in document order
+(``kind``, ``text``, ``speaker``, ``speaker_text``, ``cue``; a field left out is not
+checked; quotes sharing a ``group`` label must share one group), optionally the
+``marked`` spans that :func:`mediakit.find_marked_spans` pairs. A case with ``xfail``
+is a known failure and must keep failing (strict), so a fix shows up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import mediakit as mk
+
+HERE = Path(__file__).resolve().parent
+CASE_FILES = sorted((HERE / "cases").glob("quotes_*.json"))
+FIELDS = ("kind", "text", "speaker", "speaker_text", "cue")
+
+# Levels reached on ../shared/bench/quotes/polnear-dev.jsonl (scored with its
+# score_quotes.py); the test fails when a change falls below them.
+FLOOR = {
+    ("direct", "overlap"): 0.92,
+    ("direct", "e2e"): 0.86,
+    ("all", "e2e"): 0.55,
+}
+
+
+def _cases() -> list[Any]:
+    out = []
+    for path in CASE_FILES:
+        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
+            marks = []
+            if case.get("xfail"):
+                marks.append(pytest.mark.xfail(reason=case["xfail"], strict=True))
+            out.append(pytest.param(case, id=f"{path.stem}:{case['id']}", marks=marks))
+    return out
+
+
+def _mismatch(case: dict[str, Any], quotes: tuple[mk.Quote, ...]) -> str:
+    """Empty when the quotes match the case, else what differs."""
+    want = case["quotes"]
+    got = [{f: getattr(q, f) for f in (*FIELDS, "rule", "group")} for q in quotes]
+    if len(got) != len(want):
+        return f"{len(got)} quotes instead of {len(want)}: {got}"
+    groups: dict[str, int] = {}
+    for g, w in zip(got, want, strict=True):
+        for f in FIELDS:
+            if f in w and (g[f].lower() if f == "cue" else g[f]) != (
+                w[f].lower() if f == "cue" else w[f]
+            ):
+                return f"{f}: {g[f]!r} instead of {w[f]!r} in {g}"
+        if "group" in w:
+            if g["group"] < 0 or groups.setdefault(w["group"], g["group"]) != g["group"]:
+                return f"group {g['group']} breaks group label {w['group']!r}: {got}"
+    if len(set(groups.values())) != len(groups):
+        return f"different group labels share a group: {got}"
+    return ""
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_case(case: dict[str, Any]) -> None:
+    text = case["text"]
+    if "marked" in case:
+        assert [text[m.start : m.end] for m in mk.find_marked_spans(text)] == case["marked"]
+    quotes = mk.extract_quotes(mk.Article(id=case["id"], text=text))
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker_start >= 0:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker_text
+        assert q.rule, "every quote names the rule that found it"
+    problem = _mismatch(case, quotes)
+    assert not problem, f"{case['pattern']}: {problem}"
+
+
+def test_every_case_file_is_well_formed() -> None:
+    assert CASE_FILES, "tests/cases/quotes_*.json are missing"
+    ids = set()
+    for path in CASE_FILES:
+        for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
+            assert {"id", "pattern", "text", "quotes"} <= set(case), (path.name, case.get("id"))
+            assert case["id"] not in ids, case["id"]
+            ids.add(case["id"])
+            for q in case["quotes"]:
+                assert q["kind"] in ("direct", "mixed", "indirect"), (case["id"], q)
+                assert q["text"] in case["text"], (case["id"], q["text"])
+
+
+def test_content_with_that_keeps_the_complementiser() -> None:
+    art = mk.Article(id="t", text="Anna Berg said that the bridge would reopen in May.")
+    (q,) = mk.extract_quotes(art, config=mk.QuoteConfig(content_with_that=True))
+    assert q.text == "that the bridge would reopen in May"
+
+
+def test_indirect_can_be_switched_off() -> None:
+    art = mk.Article(id="t", text="Anna Berg said that the bridge would reopen in May.")
+    assert mk.extract_quotes(art, config=mk.QuoteConfig(indirect=False)) == ()
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, path
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def polnear_scores(shared_bench: Path) -> dict[str, Any]:
+    gold_path = shared_bench / "quotes" / "polnear-dev.jsonl"
+    if not gold_path.is_file():
+        pytest.skip(f"{gold_path} not found: the PolNeAR dev file is part of ../shared/bench")
+    scorer = _load("score_quotes", shared_bench / "score_quotes.py")
+    predict = _load("predict_quotes", HERE.parent / "benchmarks" / "predict_quotes.py")
+    gold = scorer.read_jsonl(str(gold_path))
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    preds = {p["id"]: p["quotes"] for p in predict.predict_lines(lines)}
+    return {kind: scorer.score(gold, preds, kind=kind)["all"] for kind in ("direct", "all")}
+
+
+@pytest.mark.parametrize(("kind", "metric"), sorted(FLOOR))
+def test_polnear_dev_floor(polnear_scores: dict[str, Any], kind: str, metric: str) -> None:
+    f1 = polnear_scores[kind][metric]["f1"]
+    assert f1 >= FLOOR[(kind, metric)], f"PolNeAR dev {kind} {metric} F1 fell to {f1:.3f}"
