@@ -233,9 +233,9 @@ def resolve_mentions(
         s, e = m.span()
         if covered(s, e):
             continue
-        ref = ix.resolve_pronoun(m.group().lower(), s)
-        if ref is not None:
-            out.append(Mention(article.id, ref.entity, ref.kind, text[s:e], s, e, form="pronoun"))
+        pref = ix.resolve_pronoun(m.group().lower(), s)
+        if pref is not None:
+            out.append(Mention(article.id, pref.entity, pref.kind, text[s:e], s, e, form="pronoun"))
     for m in _NOMINAL_RE.finditer(text):
         s, e = m.span()
         if covered(s, e):

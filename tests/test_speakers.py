@@ -15,7 +15,9 @@ CASES = json.loads((Path(__file__).parent / "cases" / "speakers_resolve.json").r
 @pytest.mark.parametrize(
     "case",
     [
-        pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if "xfail" in c else c
+        pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True))
+        if "xfail" in c
+        else c
         for c in CASES
     ],
     ids=[c["text"][:30] for c in CASES],
@@ -38,7 +40,9 @@ def test_resolved_mentions_index_the_text() -> None:
 
 
 def test_tag_speakers_roles_and_aliases() -> None:
-    art = mk.Article(id="t", text="Defence Minister Tomas Varga arrived. Varga said little. Mr Varga left.")
+    art = mk.Article(
+        id="t", text="Defence Minister Tomas Varga arrived. Varga said little. Mr Varga left."
+    )
     sp = {s.speaker: s for s in mk.tag_speakers(art)}
     assert "Tomas Varga" in sp
     assert "Defence Minister" in sp["Tomas Varga"].role
