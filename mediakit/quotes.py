@@ -993,10 +993,16 @@ class _Extractor:
             return []
         if c.frame == "raise":
             # "X seems to …", "X is expected to …": an attribution without a named source
-            if c.j < n and toks[c.j].low == "to":
-                d = self._content(toks, c, c.j, None, "reported:raising", masked)
-                return [d] if d else []
-            return []
+            if c.j >= n or toks[c.j].text in ",.;:!?":
+                return []
+            if toks[c.j].low != "to" and (
+                c.lemma == "be expected" or c.text.lower().startswith("appear")
+            ):
+                return []  # "appeared on television", "expected" without "to"
+            d = self._content(toks, c, c.j, None, "reported:raising", masked)
+            if d is None:
+                return []
+            return [d]
         if c.i > lo and c.frame in ("obj", "to"):
             j = c.i - 1
             while j > lo and (toks[j].low in _SKIP_BACK and toks[j].low not in _PASSIVE):
