@@ -975,7 +975,23 @@ class _Extractor:
         if c.kind == "quotes" or c.lemma == "quote":
             return []
         first = c.text.lower().split()[0]
-        if first.endswith("ing") and c.i > lo and toks[c.i - 1].text == ",":
+        if first in ("asked", "asking") and (
+            c.i == lo or (c.i == lo + 1 and toks[lo].low in ("when", "if", "after", "once"))
+        ):
+            # "Asked whether …, Smith said": the question is attributed, the asker unnamed
+            end = next((x for x in range(c.j, n) if toks[x].text == ","), None)
+            if end is None or end - c.j < 2:
+                return []
+            s, e = _strip_span(text, toks[c.j].start, toks[end - 1].end)
+            return [_Draft("indirect", s, e, None, c, "reported:asked")]
+        if (
+            first.endswith("ing")
+            and c.i > lo
+            and (
+                toks[c.i - 1].text in (",", "—", "–")
+                or toks[c.i - 1].low in ("by", "while", "after", "before")
+            )
+        ):
             # participle: "…,” he said, referring to X" / "X did Y, saying that …"
             if c.frame == "raise":
                 return []
