@@ -152,6 +152,9 @@ _CLAUSE_BREAK = frozenset(
     "citing noting arguing calling even yet so".split()
 )
 _PASSIVE = frozenset("is was were are been be being get got gets getting".split())
+_NOT_BEFORE_THAT = frozenset(
+    "he she they it we i you how what why whether if when where who which is was are were".split()
+)
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
 _OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
 _PREP = frozenset("on in at during after before about over of for with by from to into".split())
@@ -1202,8 +1205,8 @@ class _Extractor:
                 if look + 1 < n and toks[look + 1].text in ",.;":
                     return None  # "said that." / "denied that, …"
                 return look if with_that else look + 1
-            if toks[look].text in ",.;":
-                break
+            if toks[look].text in ",.;" or toks[look].low in _NOT_BEFORE_THAT:
+                break  # "said she considered how that would play": not a complementiser
         if c.frame != "bare":
             return None
         if c.lemma == "tell":
