@@ -5,6 +5,11 @@ returns the Axes; none calls ``plt.show()``. Empty input draws an empty Axes say
 "no data" instead of raising. Colours match the HTML views: one colour per speaker, stable
 by name, and the same colours for person, place and organisation.
 
+The functions take the row tables of an ``Analysis`` (one quote or mention per row) and
+also tables already counted, such as ``mediakit.compare``'s or ``tabulate_mentions``'s:
+a count column (``n_quotes``, ``n_words``, ``n_mentions``, ``mentions``) weighs each row,
+``mean_compound`` stands in for ``compound`` and ``period`` for ``published``.
+
 >>> import matplotlib.pyplot as plt
 >>> import pandas as pd
 >>> fig, ax = plt.subplots()
@@ -140,6 +145,14 @@ def _need(df: pd.DataFrame, columns: Sequence[str], what: str) -> None:
         )
 
 
+def _weight(df: pd.DataFrame, names: Sequence[str]) -> pd.Series:
+    """Counts of pre-aggregated rows (the first of ``names`` present), else 1 per row."""
+    for name in names:
+        if name in df.columns:
+            return pd.to_numeric(df[name], errors="coerce").fillna(0).astype(float)
+    return pd.Series(1.0, index=df.index)
+
+
 def _speaker_names(s: pd.Series) -> pd.Series:
     return s.fillna("").astype(str).map(lambda x: x or _UNATTRIBUTED)
 
@@ -186,6 +199,19 @@ def _dates(values: pd.Series) -> pd.Series:
     return parsed.dt.tz_convert(None)
 
 
+def _dated(df: pd.DataFrame, articles: object, extra: Sequence[str], what: str) -> pd.DataFrame:
+    """Rows with a date ``_date``: the article's ``published`` date (joined from ``articles``
+    when missing) or, for tables already counted per period, their ``period``."""
+    extra = [c for c in extra if c not in df.columns]
+    if "published" not in df.columns and "period" in df.columns:
+        df = _attach(df, articles, extra, what)
+        dates = _dates(df["period"])
+    else:
+        df = _attach(df, articles, ["published", *extra], what)
+        dates = _dates(df["published"])
+    return df.assign(_date=dates)[dates.notna()]
+
+
 def _periods(dates: pd.Series, freq: str) -> tuple[pd.Series, str]:
     f = _PERIOD_FREQ.get(freq, freq)
     name = _FREQ_NAMES.get(f.split("-")[0], f"Period ({freq})")
@@ -210,6 +236,8 @@ def mentions_bar(
 ) -> Axes:
     """Horizontal bars of the most mentioned entities, coloured (or stacked) by ``hue``.
 
+    ``mentions`` is the mentions table, or counts per entity (a ``mentions`` column).
+
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> m = pd.DataFrame({"entity": ["Lindavar", "Ana Veld", "Ana Veld"], "kind": ["place", "person", "person"]})
@@ -223,9 +251,11 @@ def mentions_bar(
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel)
     _need(df, ["entity"], "mentions_bar")
-    df = df.assign(entity=df["entity"].fillna("").astype(str))
-    totals = df.groupby("entity").size().sort_values(ascending=False, kind="stable")
-    totals = totals.iloc[: max(top, 0)]
+    df = df.assign(
+        entity=df["entity"].fillna("").astype(str), _w=_weight(df, ("mentions", "n_mentions", "n"))
+    )
+    totals = df.groupby("entity")["_w"].sum().sort_values(ascending=False, kind="stable")
+    totals = totals[totals > 0].iloc[: max(top, 0)]
     order = list(totals.index)
     if not order:
         return _no_data(ax, title, xlabel, ylabel)
@@ -235,7 +265,8 @@ def mentions_bar(
         ax.barh([y[e] for e in order], totals.to_list(), color=PALETTE[0])
     else:
         levels = df[hue].fillna("").astype(str)
-        counts = df.assign(_hue=levels).groupby(["entity", "_hue"]).size()
+        counts = df.assign(_hue=levels).groupby(["entity", "_hue"])["_w"].sum()
+        counts = counts[counts > 0]
         kind_order = list(KIND_COLOURS)
         hue_levels = sorted(
             levels.unique(),
@@ -245,12 +276,12 @@ def mentions_bar(
             **_colours(hue_levels),
             **{k: v for k, v in KIND_COLOURS.items() if k in hue_levels},
         }
-        left = dict.fromkeys(order, 0)
+        left = dict.fromkeys(order, 0.0)
         for level in hue_levels:
             ents = [e for e in order if (e, level) in counts.index]
             if not ents:
                 continue
-            widths = [int(counts[(e, level)]) for e in ents]
+            widths = [float(counts[(e, level)]) for e in ents]
             ax.barh(
                 [y[e] for e in ents],
                 widths,
@@ -280,7 +311,7 @@ def share_of_voice(
 
     ``by="outlet"`` needs an ``outlet`` column: pass quotes merged with the articles table,
     or ``articles=`` (the articles table or Article records). ``weight="words"`` counts
-    quoted words instead of quotes.
+    quoted words instead of quotes. Counted tables (``n_quotes``, ``n_words``) work too.
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -301,21 +332,31 @@ def share_of_voice(
     df = _frame(quotes)
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel)
-    _need(df, ["speaker"], "share_of_voice")
-    if weight == "words":
+    if by == "speaker":
+        _need(df, ["speaker"], "share_of_voice")
+    if weight == "words" and "n_words" not in df.columns:
         _need(df, ["text"], "share_of_voice(weight='words')")
-        w = df["text"].fillna("").astype(str).map(lambda t: len(t.split()))
+        w = df["text"].fillna("").astype(str).map(lambda t: float(len(t.split())))
     else:
-        w = pd.Series(1, index=df.index)
-    df = df.assign(_speaker=_speaker_names(df["speaker"]), _w=w)
+        # pre-aggregated tables (mediakit.compare.share_of_voice) carry their counts
+        w = _weight(df, ("n_words",) if weight == "words" else ("n_quotes",))
+    df = df.assign(_w=w)
+    if by == "outlet":
+        df = _attach(df, articles, ["outlet"], "share_of_voice(by='outlet')")
+        df = df.assign(
+            outlet=df["outlet"].fillna("").astype(str).map(lambda x: x or "(unknown outlet)")
+        )
+    stacked = by == "outlet" and "speaker" in df.columns
+    key = _speaker_names(df["speaker"]) if "speaker" in df.columns else df["outlet"]
+    df = df.assign(_speaker=key)
     totals = df.groupby("_speaker")["_w"].sum().sort_values(ascending=False, kind="stable")
     if totals.sum() <= 0:
         return _no_data(ax, title, xlabel, ylabel)
-    keep = list(totals.index[: max(top, 1)])
+    keep = list(totals.index[: max(top, 1)] if stacked or by == "speaker" else totals.index)
     df = df.assign(_speaker=df["_speaker"].where(df["_speaker"].isin(keep), _OTHER))
     colours = _colours(keep)
     colours[_OTHER] = UNATTRIBUTED_COLOUR
-    if by == "speaker":
+    if not stacked:
         shares = df.groupby("_speaker")["_w"].sum() / totals.sum() * 100
         order = [s for s in [*keep, _OTHER] if s in shares.index]
         bars = ax.barh(
@@ -326,10 +367,6 @@ def share_of_voice(
         ax.set_ylim(len(order) - 0.5, -0.5)
         ax.set_xlim(0, min(100.0, float(shares.max()) * 1.15 + 5))
     else:
-        df = _attach(df, articles, ["outlet"], "share_of_voice(by='outlet')")
-        df = df.assign(
-            outlet=df["outlet"].fillna("").astype(str).map(lambda x: x or "(unknown outlet)")
-        )
         table = df.groupby(["outlet", "_speaker"])["_w"].sum().unstack(fill_value=0)
         table = table[table.sum(axis=1) > 0]
         per_outlet = (table.div(table.sum(axis=1), axis=0) * 100).to_dict(orient="index")
@@ -357,6 +394,25 @@ def share_of_voice(
     return ax
 
 
+def _toned(df: pd.DataFrame, what: str) -> pd.DataFrame:
+    """Rows with a tone: ``_tone`` from ``compound`` (one quote per row) or, for
+    pre-aggregated tables, ``mean_compound`` weighted by ``n_quotes`` (``_n``)."""
+    if "compound" in df.columns:
+        tone, n = pd.to_numeric(df["compound"], errors="coerce"), pd.Series(1.0, index=df.index)
+    elif "mean_compound" in df.columns:
+        tone, n = (
+            pd.to_numeric(df["mean_compound"], errors="coerce"),
+            _weight(df, ("n_quotes", "n")),
+        )
+    else:
+        raise ValueError(
+            f"{what} needs a compound column (quotes) or mean_compound (an aggregated table); "
+            f"got {list(df.columns)}. Score the quotes first (mediakit.score_quotes)."
+        )
+    keep = tone.notna() & (n > 0)
+    return df.assign(_tone=tone, _n=n)[keep]
+
+
 def _scored(quotes: pd.DataFrame, what: str) -> pd.DataFrame:
     _need(quotes, ["compound"], what)
     comp = pd.to_numeric(quotes["compound"], errors="coerce")
@@ -365,6 +421,8 @@ def _scored(quotes: pd.DataFrame, what: str) -> pd.DataFrame:
 
 def tone_by_speaker(quotes: pd.DataFrame, *, top: int = 15, ax: Axes | None = None) -> Axes:
     """Mean tone per speaker as bars, with each quote as a dot; ``top`` most quoted speakers.
+
+    Also takes the speakers table (``mean_compound`` weighted by ``n_quotes``; a dot per row).
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -379,11 +437,12 @@ def tone_by_speaker(quotes: pd.DataFrame, *, top: int = 15, ax: Axes | None = No
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel)
     _need(df, ["speaker"], "tone_by_speaker")
-    df = _scored(df, "tone_by_speaker")
+    df = _toned(df, "tone_by_speaker")
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel, why="no scored quotes")
-    df = df.assign(_speaker=_speaker_names(df["speaker"]))
-    stats = df.groupby("_speaker")["compound"].agg(["mean", "size"])
+    df = df.assign(_speaker=_speaker_names(df["speaker"]), _wt=df["_tone"] * df["_n"])
+    sums = df.groupby("_speaker")[["_wt", "_n"]].sum()
+    stats = pd.DataFrame({"mean": sums["_wt"] / sums["_n"], "size": sums["_n"]})
     stats = stats.sort_values("size", ascending=False, kind="stable").iloc[: max(top, 1)]
     stats = stats.sort_values("mean", ascending=False, kind="stable")
     order = list(stats.index)
@@ -400,18 +459,18 @@ def tone_by_speaker(quotes: pd.DataFrame, *, top: int = 15, ax: Axes | None = No
         # deterministic jitter (golden-ratio sequence) so dots of equal tone do not hide each other
         jitter = [((i * 0.618034) % 1 - 0.5) * 0.4 for i in range(len(dots))]
         ax.scatter(
-            dots["compound"].to_list(),
+            dots["_tone"].to_list(),
             [y[s] + j for s, j in zip(dots["_speaker"], jitter, strict=True)],
             s=18,
             color="black",
             alpha=0.7,
             zorder=3,
-            label="one quote",
+            label="one quote" if "compound" in dots.columns else "one row",
         )
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
     sizes = stats["size"].to_dict()
-    ax.set_yticks(range(len(order)), [f"{s} ({int(sizes[s])})" for s in order])
+    ax.set_yticks(range(len(order)), [f"{s} ({float(sizes[s]):g})" for s in order])
     ax.set_ylim(len(order) - 0.5, -0.5)
     _label(ax, title, xlabel, ylabel)
     return ax
@@ -492,18 +551,22 @@ def mentions_over_time(
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel)
     _need(df, ["entity"], "mentions_over_time")
-    df = _attach(df, articles, ["published"], "mentions_over_time")
-    df = df.assign(_date=_dates(df["published"]))
-    df = df[df["_date"].notna()]
+    df = _dated(df, articles, [], "mentions_over_time")
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel, why="no dated articles")
     periods, xlabel = _periods(df["_date"], freq)
-    df = df.assign(_period=periods, entity=df["entity"].fillna("").astype(str))
-    order = list(
-        df.groupby("entity").size().sort_values(ascending=False, kind="stable").index[: max(top, 1)]
+    df = df.assign(
+        _period=periods,
+        entity=df["entity"].fillna("").astype(str),
+        _w=_weight(df, ("n_mentions", "mentions", "n")),
     )
+    totals = df.groupby("entity")["_w"].sum().sort_values(ascending=False, kind="stable")
+    order = list(totals[totals > 0].index[: max(top, 1)])
     counts = (
-        df[df["entity"].isin(order)].groupby(["_period", "entity"]).size().unstack(fill_value=0)
+        df[df["entity"].isin(order)]
+        .groupby(["_period", "entity"])["_w"]
+        .sum()
+        .unstack(fill_value=0)
     )
     full = pd.period_range(df["_period"].min(), df["_period"].max(), freq=df["_period"].dt.freq)
     counts = counts.reindex(full, fill_value=0)
@@ -543,13 +606,10 @@ def tone_over_time(
     df = _frame(quotes)
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel)
-    df = _scored(df, "tone_over_time")
+    df = _toned(df, "tone_over_time")
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel, why="no scored quotes")
-    need = ["published"] + ([by] if by else [])
-    df = _attach(df, articles, need, "tone_over_time")
-    df = df.assign(_date=_dates(df["published"]))
-    df = df[df["_date"].notna()]
+    df = _dated(df, articles, [by] if by else [], "tone_over_time")
     if df.empty:
         return _no_data(ax, title, xlabel, ylabel, why="no dated articles")
     periods, xlabel = _periods(df["_date"], freq)
@@ -562,11 +622,11 @@ def tone_over_time(
             if by == "speaker"
             else df[by].fillna("").astype(str).map(lambda x: x or "(unknown)")
         )
-    df = df.assign(_period=periods, _group=group)
-    order = list(
-        df.groupby("_group").size().sort_values(ascending=False, kind="stable").index[: max(top, 1)]
-    )
-    means = df[df["_group"].isin(order)].groupby(["_period", "_group"])["compound"].mean().unstack()
+    df = df.assign(_period=periods, _group=group, _wt=df["_tone"] * df["_n"])
+    sizes = df.groupby("_group")["_n"].sum().sort_values(ascending=False, kind="stable")
+    order = list(sizes.index[: max(top, 1)])
+    sums = df[df["_group"].isin(order)].groupby(["_period", "_group"])[["_wt", "_n"]].sum()
+    means = (sums["_wt"] / sums["_n"]).unstack()
     colours = _colours(order)
     for g in order:
         series = means[g].dropna()
@@ -627,11 +687,7 @@ def speaker_entity_heatmap(
             f"got {list(df.columns)}"
         )
     _need(df, ["speaker", "entity"], "speaker_entity_heatmap")
-    n = (
-        pd.to_numeric(df["n"], errors="coerce").fillna(0)
-        if "n" in df.columns
-        else pd.Series(1.0, index=df.index)
-    )
+    n = _weight(df, ("n", "n_quotes", "count"))
     df = df.assign(
         _tone=pd.to_numeric(df[tone], errors="coerce"),
         _n=n,

@@ -460,3 +460,125 @@ def test_importing_plots_does_not_load_pyplot() -> None:
     if out.returncode != 0:
         pytest.skip(f"mediakit does not import: {out.stderr.strip().splitlines()[-1:]}")
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------------ tables already counted
+# (shaped like mediakit.compare's and tabulate_mentions' outputs, built by hand here)
+
+
+def test_mentions_bar_from_counted_table(ax: Axes) -> None:
+    counted = pd.DataFrame(
+        {
+            "entity": ["Lindavar", "Ana Veld"],
+            "kind": ["place", "person"],
+            "mentions": [2, 7],
+            "articles": [1, 3],
+        }
+    )
+    plots.mentions_bar(counted, ax=ax)
+    assert ticks(ax.get_yticklabels()) == ["Ana Veld", "Lindavar"]
+    assert [p.get_width() for p in bars(ax)] == [7, 2]
+
+
+def test_share_of_voice_from_counted_tables(ax: Axes) -> None:
+    counted = pd.DataFrame(
+        {"speaker": ["Ana Veld", "Boris Tamm"], "n_quotes": [3, 1], "n_words": [10, 30]}
+    )
+    plots.share_of_voice(counted, ax=ax)
+    assert [p.get_width() for p in bars(ax)] == [75, 25]
+    _fig, ax2 = plt.subplots()
+    plots.share_of_voice(counted, weight="words", ax=ax2)
+    assert ticks(ax2.get_yticklabels()) == ["Boris Tamm", "Ana Veld"]
+    assert [p.get_width() for p in bars(ax2)] == [75, 25]
+    per_outlet = pd.DataFrame(
+        {
+            "outlet": ["Lindavar Today", "Lindavar Today", "Harbour Radio"],
+            "speaker": ["Ana Veld", "Boris Tamm", "Ana Veld"],
+            "n_quotes": [1, 3, 2],
+        }
+    )
+    _fig, ax3 = plt.subplots()
+    plots.share_of_voice(per_outlet, by="outlet", ax=ax3)
+    assert ticks(ax3.get_yticklabels()) == ["Harbour Radio", "Lindavar Today"]
+    assert sorted(p.get_width() for p in bars(ax3)) == [25, 75, 100]
+    outlets_only = pd.DataFrame({"outlet": ["Lindavar Today", "Harbour Radio"], "n_quotes": [6, 2]})
+    _fig, ax4 = plt.subplots()
+    plots.share_of_voice(outlets_only, by="outlet", ax=ax4)
+    assert ticks(ax4.get_yticklabels()) == ["Lindavar Today", "Harbour Radio"]
+    assert [p.get_width() for p in bars(ax4)] == [75, 25]
+
+
+def test_tone_by_speaker_from_speakers_table(ax: Axes) -> None:
+    speakers = frame(
+        "speakers",
+        [
+            {
+                "article_id": "a1",
+                "speaker": "Ana Veld",
+                "n_quotes": 3,
+                "n_words": 9,
+                "mean_compound": 0.4,
+            },
+            {
+                "article_id": "a2",
+                "speaker": "Ana Veld",
+                "n_quotes": 1,
+                "n_words": 4,
+                "mean_compound": -0.4,
+            },
+            {
+                "article_id": "a2",
+                "speaker": "Boris Tamm",
+                "n_quotes": 2,
+                "n_words": 6,
+                "mean_compound": -0.5,
+            },
+        ],
+    )
+    plots.tone_by_speaker(speakers, ax=ax)
+    assert ticks(ax.get_yticklabels()) == ["Ana Veld (4)", "Boris Tamm (2)"]
+    assert [round(p.get_width(), 2) for p in ax.patches] == [0.2, -0.5]  # weighted by n_quotes
+    assert len(ax.collections[0].get_offsets()) == 3  # one dot per row (speaker in an article)
+
+
+def test_tone_over_time_from_counted_table(ax: Axes) -> None:
+    counted = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2031-03-03", "2031-03-03", "2031-03-17"]),
+            "speaker": ["Ana Veld", "Boris Tamm", "Ana Veld"],
+            "n_quotes": [2, 1, 1],
+            "mean_compound": [0.5, -0.3, 0.1],
+        }
+    )
+    plots.tone_over_time(counted, ax=ax)
+    ana = next(line for line in ax.get_lines() if line.get_label() == "Ana Veld")
+    assert [round(v, 2) for v in ana.get_ydata()] == [0.5, 0.1]
+
+
+def test_mentions_over_time_from_counted_table(ax: Axes) -> None:
+    counted = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2031-03-03", "2031-03-17", "2031-03-03"]),
+            "entity": ["Port Kessel", "Port Kessel", "Lindavar"],
+            "kind": ["place"] * 3,
+            "n_mentions": [4, 2, 1],
+            "n_articles": [2, 1, 1],
+        }
+    )
+    plots.mentions_over_time(counted, ax=ax)
+    lines = {line.get_label(): list(line.get_ydata()) for line in ax.get_lines()}
+    assert lines == {"Port Kessel": [4, 0, 2], "Lindavar": [1, 0, 0]}
+
+
+def test_speaker_entity_heatmap_with_n_quotes(ax: Axes) -> None:
+    table = pd.DataFrame(
+        {
+            "speaker": ["Ana Veld"],
+            "entity": ["Lindavar"],
+            "kind": ["place"],
+            "n_quotes": [3],
+            "mean_compound": [-0.25],
+        }
+    )
+    plots.speaker_entity_heatmap(table, ax=ax)
+    assert [t.get_text() for t in ax.texts] == ["-0.25\nn=3"]
