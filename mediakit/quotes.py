@@ -1129,8 +1129,9 @@ class _Extractor:
             ante = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start) if r else None
             speaker = ante.speaker if ante else ""
             return _Who(toks[j].start, toks[j].end, toks[j].text, speaker, "relative")
-        if low in ("and", "but") and j > lo:
-            return self._clause_subject(toks, lo, j, c.start)
+        if low in ("and", "but") and j > 0:
+            # "X did Y and said …" (the subject may open the sentence, before an earlier quote)
+            return self._clause_subject(toks, 0, j, c.start)
         who = att.who_before(toks, c, lo, c.start)
         if who is None and toks[j].text == ",":
             # "X, who/whose … (a long parenthesis) …, said": the subject opens the sentence
@@ -1314,10 +1315,11 @@ class _Extractor:
                         break
             if t.low in ("and", "but") and j > k and j + 1 < n:
                 nt = toks[j + 1]
-                if nt.text.islower() and (
-                    nt.low in self.att.forms
-                    or nt.low in _AUX_VERBS
-                    or (nt.low.endswith("ed") and len(nt.low) > 4)
+                # "said X and warned Y": the speaker's next cue starts a new quote
+                if (
+                    nt.text.islower()
+                    and nt.low in self.att.forms
+                    and nt.low.endswith(("ed", "id", "ld", "te"))
                 ):
                     break
             j += 1
