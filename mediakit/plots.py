@@ -654,7 +654,7 @@ def speaker_entity_heatmap(
     table: pd.DataFrame,
     *,
     top: int = 12,
-    annot: bool = True,
+    annot: bool | None = None,
     cbar: bool = True,
     ax: Axes | None = None,
 ) -> Axes:
@@ -662,7 +662,8 @@ def speaker_entity_heatmap(
 
     ``table`` has ``speaker`` (or ``quoted_by``), ``entity``, a tone column (``mean_tone``,
     ``mean_compound`` or ``compound``) and optionally ``n``; rows of the same pair are
-    averaged (weighted by ``n``). The ``top`` speakers and entities by ``n`` are shown.
+    averaged (weighted by ``n``). The ``top`` speakers and entities by ``n`` are shown;
+    ``annot`` writes tone and count in the cells (by default when there are at most 48 cells).
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -719,6 +720,8 @@ def speaker_entity_heatmap(
     image = ax.imshow(values, cmap="RdBu", vmin=-1, vmax=1, aspect="auto", interpolation="nearest")
     ax.set_xticks(range(len(entities)), entities, rotation=40, ha="right")
     ax.set_yticks(range(len(speakers)), speakers)
+    if annot is None:
+        annot = len(speakers) * len(entities) <= 48
     if annot:
         ns = counts.to_numpy(dtype=float)
         for i in range(len(speakers)):
