@@ -692,3 +692,32 @@ def test_highlight_one_row_series_and_missing_offsets() -> None:
     view = highlight(a, broken)
     assert view.html.count(">ok</span>") == 1 and "no start</span>" not in view.html
     assert "1 span with offsets outside the text not shown" in view.html
+
+
+@pytest.mark.parametrize("module", ["display", "plots"])
+def test_views_import_no_stage(module: str) -> None:
+    """Views read results: only model, tables, resources, pandas, matplotlib and the stdlib."""
+    import ast
+    import sys
+    from pathlib import Path
+
+    import mediakit
+
+    source = (Path(mediakit.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    allowed_local = {"model", "tables", "resources"}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            assert (node.module or "").split(".")[0] in allowed_local, ast.unparse(node)
+        elif isinstance(node, ast.ImportFrom | ast.Import):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+            )
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or top in {
+                    "pandas",
+                    "matplotlib",
+                    "__future__",
+                }, name
