@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -155,6 +155,8 @@ _PASSIVE = frozenset("is was were are been be being get got gets getting".split(
 _NOT_BEFORE_THAT = frozenset(
     "he she they it we i you how what why whether if when where who which is was are were".split()
 )
+_COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
+_SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
 _OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
 _PREP = frozenset("on in at during after before about over of for with by from to into".split())
@@ -898,6 +900,8 @@ class _Extractor:
         att = self.att
         if any(a <= ss and se <= b for a, b in direct_spans):
             return
+        if self._para_start(ss):
+            self._colon_line(ss, direct_spans)
         firsts = _first_words(att.forms)
         if firsts.isdisjoint(_WORD_RE.findall(text[ss:se].lower())):
             return  # no cue word at all: skip the tokens
@@ -941,6 +945,33 @@ class _Extractor:
             last = max(max(d.end for d in drafts), c.end)
             while lo < len(toks) and toks[lo].start < last:
                 lo += 1
+
+    def _para_start(self, ss: int) -> bool:
+        ps, _pe = self._para_bounds(ss)
+        return not self.text[ps:ss].strip()
+
+    def _colon_line(self, ss: int, direct_spans: list[tuple[int, int]]) -> None:
+        """A paragraph opening "NAME: words" (headlines, transcripts): the words are NAME's."""
+        text = self.text
+        m = _COLON_LINE.match(text, ss)
+        if m is None:
+            return
+        name_s, name_e = m.span(1)
+        words = m.group(1).split()
+        if len(words) > 5 or text[m.end()] in _DQ_OPEN + '"':
+            return
+        who = self.att._who(name_s, name_e, ss)
+        if who is None:
+            return
+        allcaps = len(words) == 1 and len(words[0]) > 2 and words[0].isupper()
+        if who.how != "name" and not allcaps and words[-1].lower() not in _SOURCE_NOUNS:
+            return
+        _ps, pe = self._para_bounds(ss)
+        s, e = _strip_span(text, m.end(), pe)
+        if _n_words(text[s:e]) < 3 or any(s < b and a < e for a, b in direct_spans):
+            return
+        cue = _Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
+        self.drafts.append(self._mk(s, e, who, cue, "reported:colon"))
 
     def _reported_one(
         self,
@@ -1339,10 +1370,10 @@ class _Extractor:
 
     # -- records ---------------------------------------------------------------------------------
     def _finish(self) -> tuple[Quote, ...]:
-        drafts = sorted(self.drafts, key=lambda d: (d.start, d.end))
-        out: list[Quote] = []
+        # direct quotes first: a reported content never displaces one
+        order = sorted(self.drafts, key=lambda d: (d.kind != "direct", d.start, d.end))
         kept: list[_Draft] = []
-        for d in drafts:
+        for d in order:
             if d.end <= d.start:
                 continue
             clash = False
@@ -1361,26 +1392,28 @@ class _Extractor:
                 ):
                     clash = True
                     break
-            if clash:
-                continue
-            kept.append(d)
+            if not clash:
+                kept.append(d)
+        out: list[Quote] = []
+        for d in sorted(kept, key=lambda d: (d.start, d.end)):
             who = d.who
-            q = Quote(
-                article_id=self.article.id,
-                quote_id=len(out),
-                kind=d.kind,
-                text=self.text[d.start : d.end],
-                start=d.start,
-                end=d.end,
-                speaker=who.speaker if who else "",
-                speaker_text=who.text if who else "",
-                speaker_start=who.start if who else -1,
-                speaker_end=who.end if who else -1,
-                cue=d.cue.text if d.cue else "",
-                cue_start=d.cue.start if d.cue else -1,
-                cue_end=d.cue.end if d.cue else -1,
-                rule=d.rule,
-                group=d.group,
+            out.append(
+                Quote(
+                    article_id=self.article.id,
+                    quote_id=len(out),
+                    kind=d.kind,
+                    text=self.text[d.start : d.end],
+                    start=d.start,
+                    end=d.end,
+                    speaker=who.speaker if who else "",
+                    speaker_text=who.text if who else "",
+                    speaker_start=who.start if who else -1,
+                    speaker_end=who.end if who else -1,
+                    cue=d.cue.text if d.cue else "",
+                    cue_start=d.cue.start if d.cue else -1,
+                    cue_end=d.cue.end if d.cue else -1,
+                    rule=d.rule,
+                    group=d.group,
+                )
             )
-            out.append(q)
-        return tuple(replace(q, group=q.group if q.group >= 0 else -1) for q in out)
+        return tuple(out)
