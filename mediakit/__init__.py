@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from .corpus import analyse, iter_results
-from .display import article_html, highlight
+from .display import article_html, article_repr_html, highlight
 from .entities import EntityConfig, find_mentions
 from .io import Articles, ReadError, article_from_text, read_article, read_articles
 from .mentions import cooccurrence, tabulate_mentions
@@ -22,6 +22,10 @@ from .tables import COLUMNS, empty_frame
 from .text import tokenise
 
 __version__ = "0.1.0"
+
+# Records sit at the bottom of the layers and may not import the views; the public face
+# wires the rich Jupyter view onto Article here, once.
+Article._repr_html_ = article_repr_html  # type: ignore[attr-defined]
 
 __all__ = [
     "COLUMNS",
