@@ -157,6 +157,7 @@ _NOT_BEFORE_THAT = frozenset(
 )
 _COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
 _SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
+_FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
 _OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
 _PREP = frozenset("on in at during after before about over of for with by from to into".split())
@@ -508,6 +509,9 @@ class _Attributor:
                 c -= 1
             if c >= lo_tok and toks[c].text == ",":
                 j = c - 1
+                # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
+                if j - 1 > lo_tok and toks[j].low in _FENCED and toks[j - 1].text == ",":
+                    j -= 2
             else:
                 return None
         if j < lo_tok or not _WORDISH.fullmatch(toks[j].text):
@@ -1160,6 +1164,9 @@ class _Extractor:
             ante = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start) if r else None
             speaker = ante.speaker if ante else ""
             return _Who(toks[j].start, toks[j].end, toks[j].text, speaker, "relative")
+        if low == "to" and j > lo:
+            # "Smith went on to explain …", "Smith declined to say …": the clause's subject
+            return self._clause_subject(toks, lo, j, c.start)
         if low in ("and", "but") and j > 0:
             # "X did Y and said …" (the subject may open the sentence, before an earlier quote)
             return self._clause_subject(toks, 0, j, c.start)
