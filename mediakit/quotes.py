@@ -1090,7 +1090,24 @@ class _Extractor:
                 ):
                     who = None  # "X, who runs Y, told …": the comma closes a parenthesis
                 elif not inverted:
-                    who = att.who_before(toks, c, comma_k + 1, c.start)
+                    who = None
+                    r = att._np_back(toks, c.i, comma_k + 1)
+                    between = toks[r[1] : c.i] if r else []
+                    if (
+                        r is not None
+                        # the subject fills the gap: ", Smith said", ", Foreign Minister Smith told"
+                        and r[0] - comma_k <= 6
+                        and all(
+                            _WORDISH.fullmatch(t.text)
+                            and t.low not in att.forms
+                            and t.low not in _AUX
+                            and not (t.text.islower() and t.low.endswith("ed"))
+                            for t in toks[comma_k + 1 : r[0]]
+                        )
+                        and not any(t.low in _PASSIVE for t in between)
+                        and (c.lemma == "tell" or self._tail_ok(tail))
+                    ):
+                        who = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start)
                 elif c.lemma in _INVERTED:
                     r = att._np_fwd(toks, c.j, tail_end)
                     who = None
@@ -1144,6 +1161,22 @@ class _Extractor:
         if d is not None:
             out.append(d)
         return out
+
+    @staticmethod
+    def _tail_ok(tail: list[_Tok]) -> bool:
+        """Whether the words after a post-posed cue are no content ("said on Tuesday", "told CNN")."""
+        if not tail:
+            return True
+        t = tail[0]
+        return (
+            t.low in _PREP
+            or t.low in _TIME_WORDS
+            or t.low in _OBJ_PRONOUNS
+            or t.text[:1].isupper()
+            or t.low in _SKIP_BACK
+            or t.text in ".!?"
+            or t.low.endswith("ly")
+        )
 
     def _subject(self, toks: list[_Tok], c: _Cue, lo: int) -> _Who | None:
         """The speaker before a cue: "X said", "X, who …, said", "X, who said", "X did Y and said"."""
