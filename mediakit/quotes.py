@@ -156,6 +156,11 @@ _NOT_BEFORE_THAT = frozenset(
     "he she they it we i you how what why whether if when where who which is was are were".split()
 )
 _COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
+_POLL_OPENER = re.compile(
+    r"(In) ((?:an?|the|this|that|its|their|his|her|[\w.’'\-/]+’s|[\w.’'\-/]+'s) "
+    r"[^,;:.!?]{0,60}?\b(?:poll|polls|survey|surveys|study|report|analysis|data)"
+    r"(?: [^,;:.!?]{0,40})?), +"
+)
 _SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
 _FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
@@ -502,6 +507,15 @@ class _Attributor:
             j -= 1
         if j < lo_tok:
             return None
+        if toks[j].text in ("—", "–") and j - 1 > lo_tok:
+            # dashed apposition: "Smith — a teacher from Y — says"
+            c = j - 1
+            while c >= lo_tok and toks[c].text not in ("—", "–") and j - c < 16:
+                c -= 1
+            if c > lo_tok and toks[c].text in ("—", "–"):
+                j = c - 1
+            else:
+                return None
         if toks[j].text == ",":
             # apposition: "Smith, the mayor of Y, said"
             c = j - 1
@@ -906,6 +920,7 @@ class _Extractor:
             return
         if self._para_start(ss):
             self._colon_line(ss, direct_spans)
+        self._poll_opener(ss, se, direct_spans)
         firsts = _first_words(att.forms)
         if firsts.isdisjoint(_WORD_RE.findall(text[ss:se].lower())):
             return  # no cue word at all: skip the tokens
@@ -976,6 +991,19 @@ class _Extractor:
             return
         cue = _Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
         self.drafts.append(self._mk(s, e, who, cue, "reported:colon"))
+
+    def _poll_opener(self, ss: int, se: int, direct_spans: list[tuple[int, int]]) -> None:
+        """ "In a Gazette poll last month, CONTENT": the poll is the source."""
+        text = self.text
+        m = _POLL_OPENER.match(text, ss, se)
+        if m is None:
+            return
+        s, e = _strip_span(text, m.end(), se)
+        if _n_words(text[s:e]) < 3 or any(s < b and a < e for a, b in direct_spans):
+            return
+        who = _Who(m.start(2), m.end(2), m.group(2), "", "np")
+        cue = _Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
+        self.drafts.append(self._mk(s, e, who, cue, "reported:in-poll"))
 
     def _reported_one(
         self,
