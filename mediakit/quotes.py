@@ -161,6 +161,7 @@ _POLL_OPENER = re.compile(
     r"[^,;:.!?]{0,60}?\b(?:poll|polls|survey|surveys|study|report|analysis|data)"
     r"(?: [^,;:.!?]{0,40})?), +"
 )
+_PROGRESSIVE = frozenset("is are was were been be am".split())
 _SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
 _FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
@@ -785,6 +786,8 @@ class _Extractor:
                 inverted = c.i == 0 or all(t.text == "," for t in post[: c.i])
                 if after_only and c.i > 4:
                     break
+                if after_only and text[m.end - 1 : m.end] in ".!?" and post[0].text[:1].isupper():
+                    break  # "… “back to war tomorrow.” He’s predicting …": a new sentence
                 if c.frame == "raise" or (" " in c.lemma and c.kind != "according"):
                     continue  # "…,” she said, referring to X": not the quote's cue
                 if c.kind == "quotes" or c.kind == "according":
@@ -1072,7 +1075,10 @@ class _Extractor:
             d = self._content(toks, c, ks, who, "reported:participle", masked)
             return [d] if d else []
         if first.endswith("ing") and c.frame != "to":
-            return []
+            prev = toks[c.i - 1].low if c.i > lo else ""
+            if not (prev in _PROGRESSIVE or prev.endswith(("’s", "'s", "’re", "'re"))):
+                return []  # a gerund or a participle without a comma; "is insisting" goes on
+
         if c.frame == "raise":
             # "X seems to …", "X is expected to …": an attribution without a named source
             if c.j >= n or toks[c.j].text in ",.;:!?":
