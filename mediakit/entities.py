@@ -430,11 +430,25 @@ class _Seg:
 _OPENERS = set("“‘\"'«([—–-:")
 
 
+def _unshout(lex: _Lex, w: str) -> str:
+    """A word of an all-capitals line as it would be written normally, if a gazetteer knows it."""
+    if _lookup(lex, [w], 0):
+        return w  # "NATO", "US"
+    c = w.capitalize()
+    return c if _lookup(lex, [c], 0) else w.lower()
+
+
+_MAX_RUN = 12  # no name is longer; bounds the work per run (linear time on any input)
+
+
 def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
     """Segments of one sentence's words (word indices into ``spans``)."""
     words = [text[s:e] for s, e in spans]
     n = len(words)
     segs: list[_Seg] = []
+    shouting = sum(1 for w in words if len(w) > 1 and w.isupper()) >= max(3, n // 2)
+    if shouting:  # an all-capitals line ("BREAKING NEWS FROM MINSK"): capitals say nothing
+        words = [_unshout(lex, w) for w in words]
     i = 0
     while i < n:
         w = words[i]
@@ -450,7 +464,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
         run_end = i
         left_words = 0
         joined_of = False
-        while j < n:
+        while j < n and j - i < _MAX_RUN:
             hit = _lookup(lex, words, j) if words[j][:1].isupper() else None
             if hit and hit[0] > 1:
                 j += hit[0]
@@ -882,13 +896,18 @@ def _resolve(
     for si, _spans, seg in cands:
         by_sent[si].append(seg)
     ms: list[_M] = []
+    pos: dict[int, int] = {}
+    for segs in by_sent.values():
+        for k, x in enumerate(segs):
+            pos[id(x)] = k
     for si, spans, seg in cands:
         if seg.kind == "title":
             continue
         words = [text[s:e] for s, e in spans[seg.s : seg.e]]
         kind, role = seg.kind, ""
         if kind in ("unknown", PERSON):
-            before = [x for x in by_sent[si] if x.e <= seg.s]
+            k = pos[id(seg)]
+            before = by_sent[si][max(0, k - 6) : k]  # a role is at most a few segments back
             role = _role_before(text, spans, seg, before, lex)
             if kind == "unknown" and (
                 role or any(x.kind == "title" and x.e == seg.s for x in before)
@@ -949,6 +968,7 @@ def _resolve(
             if config.transliteration:
                 by_surname["~" + translit_key(sn)].append(m)
             by_first[m.words[0]].append(m)
+    full_ids = {id(m) for group in by_first.values() for m in group}
     single_kind: dict[str, str] = {}
     for m in ms:
         if m.kind in (PLACE, ORG) and len(m.words) == 1:
@@ -979,11 +999,7 @@ def _resolve(
             group = by_surname.get(sn) or (
                 by_surname.get("~" + translit_key(sn)) if config.transliteration else None
             )
-            if (
-                group
-                and (len(m.words) == 1 or m.words[-1] == sn)
-                and not any(g is m for g in group)
-            ):
+            if group and (len(m.words) == 1 or m.words[-1] == sn) and id(m) not in full_ids:
                 m.link, m.kind = nearest(group, m.start), PERSON
                 kept.append(m)
                 continue

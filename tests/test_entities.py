@@ -194,3 +194,26 @@ def test_gum_floor(shared_bench: Path, tmp_path: Path) -> None:
     assert rows["all"]["count"]["mae"] <= 1.0
     for kind in ("person", "place", "organisation"):
         assert rows[kind]["overlap"]["f1"] >= 0.70, kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aa " * 50_000,
+        "Mr Aa " * 30_000,
+        "Aa and Bb " * 30_000,
+        "University of " * 30_000,
+        "A." * 500_000,
+    ],
+    ids=["capitalised", "titles", "and-joins", "of-joins", "initials"],
+)
+def test_linear_on_long_runs(text: str) -> None:
+    t0 = time.perf_counter()
+    ms = find_mentions(text)
+    assert time.perf_counter() - t0 < 20  # linear: about a second here; quadratic took minutes
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_all_capitals_line_is_not_acronyms() -> None:
+    ms = find_mentions("BREAKING NEWS FROM MINSK AS PROTESTS GROW\n\nCrowds met in Minsk.")
+    assert {(m.text, m.entity) for m in ms} == {("MINSK", "Minsk"), ("Minsk", "Minsk")}
