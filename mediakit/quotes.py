@@ -112,7 +112,10 @@ def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
 
 
 # Verbs that put the speaker after them ("…, said Smith").
-_INVERTED = frozenset("say add write ask note continue explain reply respond insist warn".split())
+_INVERTED = frozenset(
+    "say add write ask note continue explain reply respond insist warn quip remember recall "
+    "read recount exclaim retort".split()
+)
 _SKIP_BACK = frozenset(
     "also has had have was is were are would will could should may might later then previously "
     "recently reportedly publicly privately once again further repeatedly simply flatly "
