@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -94,7 +93,18 @@ _ABBREV_DOT = {
 }  # fmt: skip
 
 
-_DOTTED = re.compile(r"\b(?:[A-Z]|(?i:" + "|".join(sorted(_ABBREV_DOT)) + r"))\.")
+def _has_abbrev(text: str, start: int, end: int) -> bool:
+    """True when a period in text[start:end] follows an initial or a known abbreviation."""
+    k = text.find(".", start, end)
+    while k != -1:
+        j = k
+        while j > start and text[j - 1].isalpha():
+            j -= 1
+        w = text[j:k]
+        if (len(w) == 1 and w.isupper()) or w.lower() in _ABBREV_DOT:
+            return True
+        k = text.find(".", k + 1, end)
+    return False
 
 
 def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -103,7 +113,7 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    if not spans or not _DOTTED.search(text, spans[0][0], spans[-1][1]):
+    if not spans or not _has_abbrev(text, spans[0][0], spans[-1][1]):
         return spans
     out: list[tuple[int, int]] = []
     i = 0
