@@ -10,12 +10,22 @@ How it works, in three passes over an article:
    from the clause after it (``…,” he said``), the clause before it (``X said: “…``),
    the neighbouring sentence or paragraph, or the quote before it (continuation).
    Short marked spans inside a sentence without a cue are scare quotes, titles or
-   nicknames: they are not speech and are left out of the quotes table.
-3. *Reported speech*: sentences with a cue from ``lexicons/quote_cues.tsv``
-   (``according to X, …``, ``…, X said``, ``X said that …``, ``X believes that …``)
-   give indirect quotes, or mixed ones when the content holds quoted words.
+   nicknames: they are not speech and are left out of the quotes table (they stay
+   visible through :func:`find_marked_spans`).
+3. *Reported speech*: every cue of ``lexicons/quote_cues.tsv`` in a sentence may give
+   a quote, indirect or mixed (when the content holds quoted words). The lexicon's
+   *frame* says what follows a cue: a clause (``said (that) …``, ``believes that …``),
+   an object (``criticized the plan``, ``accused X of …``, ``called for …``), an
+   infinitive (``vowed to …``, ``declined to …``) or, for ``seems``/``is expected``, a
+   complement with no named source. The speaker is the subject before the cue, found
+   over appositions (``X, the mayor of Y, said``), relative clauses (``X, who …,
+   said``; ``X, who said …`` gives the mention "who"), coordination (``X did Y and
+   said …``) and participles (``…, saying …``); or it follows the cue (``…, said X``,
+   ``according to X``). Headlines (``Clinton Says …``, ``NAME: words``) and poll
+   openers (``In a … poll, …``) count too. The content ends with its clause.
 
-Every quote records its ``cue`` and the ``rule`` that found it.
+Every quote records its ``cue`` and the ``rule`` that found it
+(``direct:after``, ``reported:said-that``, ``reported:object`` …).
 """
 
 from __future__ import annotations
@@ -38,6 +48,12 @@ __all__ = ["Marked", "QuoteConfig", "extract_quotes", "find_marked_spans"]
 @dataclass(frozen=True)
 class QuoteConfig:
     """Options of quote extraction.
+
+    ``cues``: the cue lexicon (a shipped name or a path to a user's file, same columns);
+    ``single_marks``: pair single curly marks ‘…’ too; ``indirect``: find reported
+    speech; ``min_direct_words``: shorter marked spans need a cue to count as speech;
+    ``guess_from_context``: attribute a quote without a cue to the speaker before it;
+    ``content_with_that``: start reported content at "that" (as PolNeAR spans do).
 
     >>> QuoteConfig().single_marks
     True
@@ -667,6 +683,9 @@ def extract_quotes(
     >>> art = Article(id="a", text="Mayor Anna Berg spoke on Friday.\\n\\n“We will rebuild the bridge,” she said.")
     >>> [(q.kind, q.text, q.speaker, q.speaker_text, q.rule) for q in extract_quotes(art)]
     [('direct', 'We will rebuild the bridge', 'Anna Berg', 'she', 'direct:after')]
+    >>> art = Article(id="b", text="Anna Berg, who runs Norvale, said the ferry would run, and Karl Ostrom called for a vote.")
+    >>> [(q.text, q.speaker, q.cue, q.rule) for q in extract_quotes(art)]
+    [('the ferry would run', 'Anna Berg', 'said', 'reported:said'), ('a vote', 'Karl Ostrom', 'called for', 'reported:object')]
     """
     cfg = config or QuoteConfig()
     if tokens is None:
@@ -1421,6 +1440,10 @@ class _Extractor:
                         and nt.low != "referring"
                     ):
                         break
+                    if nt.low == "and" and any(
+                        x.low in self.att.forms and x.text.islower() for x in toks[j + 2 : j + 9]
+                    ):
+                        break  # ", and Y called for …": the next clause has its own source
             if t.low in ("and", "but") and j > k and j + 1 < n:
                 nt = toks[j + 1]
                 # "said X and warned Y": the speaker's next cue starts a new quote
