@@ -21,16 +21,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
 
 from .model import Quote
 from .resources import lexicon_rows
 from .text import sentence_spans
 
 __all__ = [
+    "ENTITY_TONE_COLUMNS",
+    "SPEAKER_TONE_COLUMNS",
     "SentimentConfig",
+    "entity_tone",
+    "speaker_tone",
     "label",
     "score_quotes",
     "score_text",
+    "target_tone",
 ]
 
 log = logging.getLogger("mediakit")
@@ -88,8 +96,20 @@ _SPECIAL_CASES: dict[str, float] = {
 _PUNCT = string.punctuation
 
 
-def _negated(word: str) -> bool:
-    return word in _NEGATE or "n't" in word
+# News mode: editorial negators that VADER counts as mere dampeners ("hardly inspire confidence").
+_NEWS_NEGATE = frozenset({"hardly", "scarcely", "barely"})
+# News mode: epistemic adverbs that VADER rates as positive words (clearly 1.7, surely 1.9);
+# in argument they assert certainty about whatever follows, so they act as boosters.
+_NEWS_BOOSTERS = dict.fromkeys(
+    ("clearly", "surely", "certainly", "obviously", "undoubtedly"), B_INCR
+)
+# News mode: contrast markers besides "but" ("Yet its courthouses ...", "..., however, ...").
+_NEWS_CONTRAST = frozenset({"but", "however", "yet", "nevertheless", "nonetheless"})
+_NOT_CONTRAST_BEFORE_YET = frozenset(
+    {"not", "as", "and", "or", "nor", "has", "have", "had", "never"}
+)
+# News mode: a sentence opening with a concession: the main clause after the comma dominates.
+_NEWS_CONCESSIVE = frozenset({"although", "though", "while", "whereas", "despite", "even"})
 
 
 def _strip_punc(token: str) -> str:
@@ -132,8 +152,15 @@ def _vader_emojis() -> dict[str, str]:
 class _Vader:
     """VADER's rules over a lexicon; ``polarity`` equals vaderSentiment's polarity_scores."""
 
-    def __init__(self, lexicon: Mapping[str, float]) -> None:
+    def __init__(self, lexicon: Mapping[str, float], *, news: bool = False) -> None:
         self.lexicon = dict(lexicon)
+        self.news = news
+        self.negate = _NEGATE | _NEWS_NEGATE if news else _NEGATE
+        self.boosters = (
+            {**{k: v for k, v in _BOOSTERS.items() if k not in _NEWS_NEGATE}, **_NEWS_BOOSTERS}
+            if news
+            else _BOOSTERS
+        )
         self.emojis = _vader_emojis()
         self._emoji_chars = frozenset(self.emojis)
 
@@ -153,16 +180,21 @@ class _Vader:
                 prev_space = ch == " "
         return "".join(out).strip()
 
-    def valences(self, words: Sequence[str]) -> list[float]:
-        """Per-word valences after VADER's modifiers and its "but" rule."""
+    def valences(self, words: Sequence[str], commas: Sequence[bool] = ()) -> list[float]:
+        """Per-word valences after VADER's modifiers and its "but" rule.
+
+        ``commas`` flags the words that ended with a comma (news mode uses them to find
+        the main clause after a concessive opening).
+        """
         lex = self.lexicon
+        boosters = self.boosters
         low = [w.lower() for w in words]
         n = len(words)
         allcaps = sum(1 for w in words if w.isupper())
         cap_diff = 0 < n - allcaps < n
         sentiments: list[float] = []
         for i, lw in enumerate(low):
-            if lw in _BOOSTERS or (lw == "kind" and i < n - 1 and low[i + 1] == "of"):
+            if lw in boosters or (lw == "kind" and i < n - 1 and low[i + 1] == "of"):
                 sentiments.append(0)
                 continue
             valence: float = 0
@@ -182,8 +214,8 @@ class _Vader:
                     j = i - start_i - 1
                     if j >= 0 and low[j] not in lex:
                         s = 0.0
-                        if low[j] in _BOOSTERS:
-                            s = _BOOSTERS[low[j]]
+                        if low[j] in boosters:
+                            s = boosters[low[j]]
                             if valence < 0:
                                 s *= -1
                             if cap_diff and words[j].isupper():
@@ -203,6 +235,8 @@ class _Vader:
                 elif i > 0 and low[i - 1] == "least" and low[i - 1] not in lex:
                     valence = valence * N_SCALAR
             sentiments.append(valence)
+        if self.news:
+            return self._contrast(low, sentiments, commas)
         if "but" in low:
             # VADER's own loop, kept literally: it looks each value up by equality.
             bi = low.index("but")
@@ -217,16 +251,36 @@ class _Vader:
         return sentiments
 
     @staticmethod
-    def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
+    def _contrast(low: list[str], sentiments: list[float], commas: Sequence[bool]) -> list[float]:
+        # Like VADER's "but" rule, by position (VADER finds values by equality, which
+        # misplaces repeated values), for more contrast markers.
+        pivot = -1
+        for i, w in enumerate(low):
+            if w in _NEWS_CONTRAST and i > 0:
+                if w == "yet" and low[i - 1] in _NOT_CONTRAST_BEFORE_YET:
+                    continue
+                pivot = i
+                break
+        if pivot < 0 and low and low[0] in _NEWS_CONCESSIVE and any(commas):
+            pivot = next(i for i, c in enumerate(commas) if c) + 1
+            if pivot >= len(low) or (low[0] == "even" and low[1:2] not in (["though"], ["if"])):
+                pivot = -1
+        if pivot < 0:
+            return sentiments
+        return [
+            s * 0.5 if i < pivot else s * 1.5 if i > pivot else s for i, s in enumerate(sentiments)
+        ]
+
+    def _negation(self, valence: float, low: list[str], start_i: int, i: int) -> float:
         if start_i == 0:
-            if _negated(low[i - 1]):
+            if self._negated(low[i - 1]):
                 valence = valence * N_SCALAR
         elif start_i == 1:
             if low[i - 2] == "never" and low[i - 1] in ("so", "this"):
                 valence = valence * 1.25
             elif low[i - 2] == "without" and low[i - 1] == "doubt":
                 pass
-            elif _negated(low[i - 2]):
+            elif self._negated(low[i - 2]):
                 valence = valence * N_SCALAR
         else:
             if (low[i - 3] == "never" and low[i - 2] in ("so", "this")) or low[i - 1] in (
@@ -236,12 +290,14 @@ class _Vader:
                 valence = valence * 1.25
             elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
                 pass
-            elif _negated(low[i - 3]):
+            elif self._negated(low[i - 3]):
                 valence = valence * N_SCALAR
         return valence
 
-    @staticmethod
-    def _idioms(valence: float, low: list[str], i: int) -> float:
+    def _negated(self, word: str) -> bool:
+        return word in self.negate or "n't" in word
+
+    def _idioms(self, valence: float, low: list[str], i: int) -> float:
         onezero = f"{low[i - 1]} {low[i]}"
         twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
         twoone = f"{low[i - 2]} {low[i - 1]}"
@@ -260,8 +316,8 @@ class _Vader:
             if zeroonetwo in _SPECIAL_CASES:
                 valence = _SPECIAL_CASES[zeroonetwo]
         for n_gram in (threetwoone, threetwo, twoone):
-            if n_gram in _BOOSTERS:
-                valence = valence + _BOOSTERS[n_gram]
+            if n_gram in self.boosters:
+                valence = valence + self.boosters[n_gram]
         return valence
 
     def words(self, text: str) -> list[str]:
@@ -271,8 +327,10 @@ class _Vader:
     def polarity(self, text: str) -> tuple[float, float, float, float]:
         """``(neg, neu, pos, compound)`` rounded as vaderSentiment rounds them."""
         text = self._demoji(text)
-        sentiments = self.valences(self.words(text))
-        return _summarise(sentiments, text)
+        raw = text.split()
+        words = [_strip_punc(w) for w in raw]
+        commas = [w.endswith(",") for w in raw] if self.news else ()
+        return _summarise(self.valences(words, commas), text, damp=self.news)
 
 
 def _punct_emphasis(text: str) -> float:
@@ -284,10 +342,16 @@ def _punct_emphasis(text: str) -> float:
     return ep + qm
 
 
-def _summarise(sentiments: Sequence[float], text: str) -> tuple[float, float, float, float]:
+def _summarise(
+    sentiments: Sequence[float], text: str, *, damp: bool = False
+) -> tuple[float, float, float, float]:
     if not sentiments:
         return 0.0, 0.0, 0.0, 0.0
     sum_s = float(sum(sentiments))
+    if damp:
+        # News mode: a long sentence with one loaded word reads milder than a short one
+        # (VADER's sum ignores length); scale by sqrt(15 / words), at most x1.37.
+        sum_s /= math.sqrt(max(len(sentiments), 8) / 15)
     amp = _punct_emphasis(text)
     if sum_s > 0:
         sum_s += amp
@@ -338,6 +402,7 @@ class SentimentConfig:
     negative: float = -0.05
     per_sentence: bool = True
     cache_size: int = 65536
+    target_model: str = "sentiment_target.tsv"
 
 
 _DEFAULT = SentimentConfig()
@@ -371,10 +436,14 @@ def _engine(lexicons: tuple[str, ...], news: bool, plain: bool) -> _Vader:
     lex = dict(_vader_lexicon())
     if not plain:
         if news:
+            learned = _load_lexicon("sentiment_learned.tsv")
+            lex.update({w: v for w, v in learned.items() if w not in lex})
             lex.update(_load_lexicon("sentiment_news.tsv"))
+            for word in _NEWS_BOOSTERS:
+                lex.pop(word, None)
         for path in lexicons:
             lex.update(_load_lexicon(path))
-    return _Vader(lex)
+    return _Vader(lex, news=not plain)
 
 
 class _Scorer:
@@ -418,15 +487,24 @@ def _split(text: str) -> list[tuple[int, int]]:
 
 
 def _aggregate(
-    scores: Sequence[tuple[float, float, float, float]], weights: Sequence[int]
+    scores: Sequence[tuple[float, float, float, float]], weights: Sequence[float]
 ) -> tuple[float, float, float, float]:
-    """Mean of the sentences' scores, weighted by their length in words."""
+    """Mean of the sentences' scores, weighted by length in words and negativity.
+
+    Negative sentences count 1.5 times: readers weigh hostile statements more than
+    friendly ones in the same passage (negativity bias; Rozin and Royzman 2001,
+    Baumeister et al. 2001), and a hostile quote padded with polite words stays hostile.
+    """
+    weights = [w * (_NEGATIVITY if s[3] < 0 else 1.0) for s, w in zip(scores, weights, strict=True)]
     total = float(sum(weights)) or 1.0
     neg = sum(w * s[0] for s, w in zip(scores, weights, strict=True)) / total
     neu = sum(w * s[1] for s, w in zip(scores, weights, strict=True)) / total
     pos = sum(w * s[2] for s, w in zip(scores, weights, strict=True)) / total
     compound = sum(w * s[3] for s, w in zip(scores, weights, strict=True)) / total
     return round(neg, 3), round(neu, 3), round(pos, 3), round(compound, 4)
+
+
+_NEGATIVITY = 1.5
 
 
 @functools.cache
@@ -488,12 +566,293 @@ def score_quotes(
     return tuple(out)
 
 
-def target_tone(text: str, start: int, end: int, *, config: SentimentConfig | None = None) -> float:
-    """Tone in [-1, 1] toward the target ``text[start:end]`` (placeholder: its sentence's tone).
+# ---------------------------------------------------------------------------
+# Target tone: a multinomial logistic regression over window and sentence features,
+# trained by benchmarks/train_target_sentiment.py on NewsMTSC's training file and
+# shipped as text (lexicons/sentiment_target.tsv: feature, weight neg, neu, pos).
+# ---------------------------------------------------------------------------
+_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+_WS_TOKEN = re.compile(r"\S+")
+_PRONOUNS = frozenset("he she him her they them his their i we me us it its".split())
+_WINDOW_CHARS = 60
 
-    >>> target_tone("Poland behaves shamelessly.", 0, 6) <= 0
+
+def _norm_token(word: str, start: int, text: str) -> str:
+    # Capitalised words after the first one are mostly names: one shared symbol, so the
+    # model learns tone from words, not from who is named.
+    if (
+        word[0].isupper()
+        and start > 0
+        and text[:start].rstrip()[-1:] not in (".", '"', "'", "“", "‘")
+    ):
+        return "<CAP>"
+    return word.lower().replace("’", "'")
+
+
+def _target_features(
+    text: str, start: int, end: int, config: SentimentConfig | None = None
+) -> dict[str, float]:
+    """Features of the target ``text[start:end]`` in its sentence (used for training too)."""
+    f: dict[str, float] = {"bias": 1.0}
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    left = [t for t in toks if t[1] <= start]
+    right = [t for t in toks if t[0] >= end]
+    for side, seq in (("L", left[::-1]), ("R", right)):
+        for i, (a, _b, w) in enumerate(seq):
+            band = "1" if i < 3 else "2" if i < 8 else "3"
+            word = _norm_token(w, a, text)
+            key = f"{side}{band}:{word}"
+            f[key] = f.get(key, 0.0) + 1.0
+            if band != "3":
+                f["W:" + word] = 1.0
+    for (a1, _b1, w1), (_a2, b2, w2) in zip(toks, toks[1:], strict=False):
+        if b2 <= start and start - b2 < 50:
+            f[f"BL:{w1.lower()}_{w2.lower()}"] = 1.0
+        elif a1 >= end and a1 - end < 50:
+            f[f"BR:{w1.lower()}_{w2.lower()}"] = 1.0
+    for a, b, w in toks:
+        if not (a >= start and b <= end):
+            f["S:" + _norm_token(w, a, text)] = 1.0
+    cfg = config or _DEFAULT
+    scorer = _scorer(cfg)
+    f["vs"] = scorer.text(text)[3]
+    lw = text[max(0, start - _WINDOW_CHARS) : start]
+    rw = text[end : end + _WINDOW_CHARS]
+    f["vl"] = scorer.text(lw)[3] if lw.strip() else 0.0
+    f["vr"] = scorer.text(rw)[3] if rw.strip() else 0.0
+    f["vw"] = scorer.text(text[max(0, start - _WINDOW_CHARS) : end + _WINDOW_CHARS])[3]
+    # Valenced words near the target, by side and distance in words (news-mode valences,
+    # so words the training data never saw still count through the lexicons).
+    spans = [(m.start(), m.end()) for m in _WS_TOKEN.finditer(text)]
+    if spans:
+        typo = text.translate(_TYPO)
+        raw = [typo[a:b] for a, b in spans]
+        vals = scorer.vader.valences([_strip_punc(w) for w in raw], [w.endswith(",") for w in raw])
+        first_right = next((i for i, (a, _b) in enumerate(spans) if a >= end), len(spans))
+        last_left = first_right - 1
+        while last_left >= 0 and spans[last_left][1] > start:
+            last_left -= 1
+        for i, v in enumerate(vals):
+            if not v:
+                continue
+            if i <= last_left:
+                key = f"lxL{min((last_left - i) // 3, 3)}"
+            elif i >= first_right:
+                key = f"lxR{min((i - first_right) // 3, 3)}"
+            else:
+                key = "lxT"
+            key += "p" if v > 0 else "n"
+            f[key] = f.get(key, 0.0) + abs(v) / 4
+    if text[start:end].lower() in _PRONOUNS:
+        f["T:pron"] = 1.0
+    f["Tstart"] = 1.0 if start < 3 else 0.0
+    return f
+
+
+@functools.cache
+def _target_model(path: str) -> dict[str, tuple[float, float, float]]:
+    out: dict[str, tuple[float, float, float]] = {}
+    for row in lexicon_rows(path):
+        out[row[0]] = (float(row[1]), float(row[2]), float(row[3]))
+    return out
+
+
+def _target_probs(
+    text: str, start: int, end: int, config: SentimentConfig
+) -> tuple[float, float, float]:
+    model = _target_model(config.target_model)
+    z = [0.0, 0.0, 0.0]
+    for k, v in _target_example(text, start, end, config).items():
+        w = model.get(k)
+        if w is not None and v:
+            z[0] += v * w[0]
+            z[1] += v * w[1]
+            z[2] += v * w[2]
+    m = max(z)
+    e = [math.exp(x - m) for x in z]
+    t = sum(e)
+    return e[0] / t, e[1] / t, e[2] / t
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    for s, e, _p in sentence_spans(text):
+        if s <= start < e:
+            return s, max(e, min(end, len(text)))
+    return 0, len(text)
+
+
+def _target_example(
+    text: str, start: int, end: int, config: SentimentConfig | None = None
+) -> dict[str, float]:
+    """Features of a target within the sentence that contains it (training and scoring)."""
+    s, e = _sentence_of(text, start, end)
+    return _target_features(text[s:e], start - s, end - s, config)
+
+
+def target_tone(text: str, start: int, end: int, *, config: SentimentConfig | None = None) -> float:
+    """Tone in [-1, 1] toward the target ``text[start:end]`` within its sentence.
+
+    The score is P(positive) - P(negative) of the shipped target model, kept inside the
+    neutral band when the model's most likely class is neutral, so ``label`` agrees.
+
+    >>> t = "Poland's frenzied behaviour is shameless, while Russia helped generously."
+    >>> target_tone(t, 0, 6) < 0
     True
     """
-    spans = [(s, e) for s, e, _p in sentence_spans(text)] or [(0, len(text))]
-    s, e = next(((s, e) for s, e in spans if s <= start < e), (0, len(text)))
-    return score_text(text[s:e], config=config)["compound"]
+    cfg = config or _DEFAULT
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"target span {start}:{end} is not inside the text of length {len(text)}")
+    pn, pu, pp = _target_probs(text, start, end, cfg)
+    tone = pp - pn
+    if pu >= pn and pu >= pp:
+        return max(min(tone, cfg.positive - 1e-3), cfg.negative + 1e-3)
+    if pp > pn:
+        return max(tone, cfg.positive)
+    return min(tone, cfg.negative)
+
+
+# ---------------------------------------------------------------------------
+# Tables: per speaker, and "who says what about whom"
+# ---------------------------------------------------------------------------
+SPEAKER_TONE_COLUMNS: dict[str, str] = {
+    "speaker": "object",
+    "n_quotes": "int64",
+    "n_articles": "int64",
+    "mean_compound": "float64",
+    "share_negative": "float64",
+    "share_positive": "float64",
+}
+ENTITY_TONE_COLUMNS: dict[str, str] = {
+    "speaker": "object",
+    "entity": "object",
+    "kind": "object",
+    "n_mentions": "int64",
+    "n_quotes": "int64",
+    "n_articles": "int64",
+    "mean_tone": "float64",
+    "n_negative": "int64",
+    "n_neutral": "int64",
+    "n_positive": "int64",
+    "sentiment": "object",
+}
+
+
+def _typed(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+    return pd.DataFrame.from_records(rows, columns=list(columns)).astype(dict(columns))
+
+
+def speaker_tone(quotes_df: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker: number of quotes, mean compound, share of negative and positive quotes.
+
+    Quotes without a speaker are left out; rows are sorted by ``n_quotes``, most first.
+
+    >>> df = pd.DataFrame({"article_id": ["a", "a"], "speaker": ["X", "X"],
+    ...                    "compound": [-0.5, 0.1], "sentiment": ["negative", "positive"]})
+    >>> speaker_tone(df)[["speaker", "n_quotes", "mean_compound", "share_negative"]].values.tolist()
+    [['X', 2, -0.2, 0.5]]
+    """
+    rows = []
+    df = (
+        quotes_df[quotes_df["speaker"].fillna("").astype(str) != ""]
+        if len(quotes_df)
+        else quotes_df
+    )
+    if len(df):
+        for speaker, g in df.groupby("speaker", sort=True):
+            n = len(g)
+            rows.append(
+                {
+                    "speaker": speaker,
+                    "n_quotes": n,
+                    "n_articles": g["article_id"].nunique(),
+                    "mean_compound": round(float(g["compound"].mean()), 4),
+                    "share_negative": float((g["sentiment"] == "negative").sum()) / n,
+                    "share_positive": float((g["sentiment"] == "positive").sum()) / n,
+                }
+            )
+    out = _typed(rows, SPEAKER_TONE_COLUMNS)
+    return out.sort_values(
+        ["n_quotes", "speaker"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def entity_tone(
+    quotes_df: pd.DataFrame,
+    mentions_df: pd.DataFrame,
+    *,
+    texts: Mapping[str, str] | None = None,
+    config: SentimentConfig | None = None,
+) -> pd.DataFrame:
+    """Who says what about whom: speaker x entity with counts and mean tone toward it.
+
+    Each mention whose offsets fall inside a quote is scored by the target model of
+    ``target_tone`` in the quote's text (``texts[article_id][start:end]`` when given, else
+    the quote's ``text``); mentions of the speaker themself are left out. ``n_negative``,
+    ``n_neutral``, ``n_positive`` count the model's most likely class per mention;
+    ``mean_tone`` is the mean expected tone P(positive) - P(negative), and ``sentiment``
+    its label, so several leaning-negative mentions add up to a negative row.
+
+    >>> q = pd.DataFrame({"article_id": ["a"], "quote_id": [0], "start": [0], "end": [44],
+    ...     "speaker": ["Lukashenka"], "text": ["Poland's frenzied behaviour is shameless."]})
+    >>> m = pd.DataFrame({"article_id": ["a"], "entity": ["Poland"], "kind": ["place"],
+    ...     "start": [0], "end": [6]})
+    >>> entity_tone(q, m)[["speaker", "entity", "n_mentions", "sentiment"]].values.tolist()
+    [['Lukashenka', 'Poland', 1, 'negative']]
+    """
+    cfg = config or _DEFAULT
+    by_article: dict[str, list[tuple[int, int, str, int, str]]] = {}
+    for row in quotes_df.to_dict("records"):
+        speaker = str(row.get("speaker", "") or "")
+        if not speaker:
+            continue
+        art = str(row["article_id"])
+        qs, qe = int(row["start"]), int(row["end"])
+        qtext = texts[art][qs:qe] if texts and art in texts else str(row["text"])
+        by_article.setdefault(art, []).append((qs, qe, speaker, int(row["quote_id"]), qtext))
+    acc: dict[tuple[str, str], dict[str, Any]] = {}
+    for m in mentions_df.to_dict("records"):
+        art = str(m["article_id"])
+        ms, me = int(m["start"]), int(m["end"])
+        for qs, qe, speaker, qid, qtext in by_article.get(art, ()):
+            if not (qs <= ms and me <= qe) or str(m["entity"]) == speaker:
+                continue
+            pn, pu, pp = _target_probs(qtext, ms - qs, me - qs, cfg)
+            tone = pp - pn
+            key = (speaker, str(m["entity"]))
+            a = acc.setdefault(
+                key,
+                {
+                    "kind": str(m.get("kind", "")),
+                    "tones": [],
+                    "quotes": set(),
+                    "articles": set(),
+                },
+            )
+            klass = "neutral" if pu >= pn and pu >= pp else "positive" if pp > pn else "negative"
+            a["tones"].append((tone, klass))
+            a["quotes"].add((art, qid))
+            a["articles"].add(art)
+            break
+    rows = []
+    for (speaker, entity), a in sorted(acc.items()):
+        tones = [t for t, _c in a["tones"]]
+        labels = [c for _t, c in a["tones"]]
+        mean = round(sum(tones) / len(tones), 4)
+        rows.append(
+            {
+                "speaker": speaker,
+                "entity": entity,
+                "kind": a["kind"],
+                "n_mentions": len(tones),
+                "n_quotes": len(a["quotes"]),
+                "n_articles": len(a["articles"]),
+                "mean_tone": mean,
+                "n_negative": labels.count("negative"),
+                "n_neutral": labels.count("neutral"),
+                "n_positive": labels.count("positive"),
+                "sentiment": label(mean, config=cfg),
+            }
+        )
+    return _typed(rows, ENTITY_TONE_COLUMNS)
