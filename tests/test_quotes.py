@@ -27,9 +27,9 @@ FIELDS = ("kind", "text", "speaker", "speaker_text", "cue")
 # Levels reached on ../shared/bench/quotes/polnear-dev.jsonl (scored with its
 # score_quotes.py); the test fails when a change falls below them.
 FLOOR = {
-    ("direct", "overlap"): 0.92,
-    ("direct", "e2e"): 0.86,
-    ("all", "e2e"): 0.55,
+    ("direct", "overlap"): 0.925,  # reached 0.933
+    ("direct", "e2e"): 0.875,  # reached 0.883
+    ("all", "e2e"): 0.58,  # reached 0.588
 }
 
 
