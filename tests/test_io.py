@@ -59,6 +59,12 @@ def test_csto_boilerplate_offsets_index_raw(csto: Article) -> None:
         assert csto.raw[b.start : b.end] == b.text
 
 
+def test_csto_boilerplate_names_its_rules(csto: Article) -> None:
+    assert [b.rule for b in csto.boilerplate] == CSTO["boilerplate_rules"]
+    for b in csto.boilerplate:
+        assert b.rule.startswith(b.kind + ":")
+
+
 def test_csto_from_text_without_file_name() -> None:
     raw = (ROOT / CSTO["path"]).read_text(encoding="utf-8")
     a = article_from_text(raw)
@@ -77,6 +83,8 @@ def test_boilerplate_case(case: dict) -> None:
     assert a.text.split("\n\n") == case["body"]
     assert a.title == case["title"]
     assert [b.kind for b in a.boilerplate] == case["kinds"]
+    if "rules" in case:
+        assert [b.rule for b in a.boilerplate] == case["rules"]
     if "credit" in case:
         assert a.credit == case["credit"]
     if "outlet" in case:
@@ -97,6 +105,80 @@ def test_given_title_strips_matching_first_line_only() -> None:
 def test_empty_text_is_an_empty_article() -> None:
     a = article_from_text("")
     assert a.text == "" and a.boilerplate == ()
+
+
+def test_given_title_and_front_matter_rules() -> None:
+    a = article_from_text("Harbour reopens\nShips came in.", title="Harbour reopens")
+    assert [(b.kind, b.rule) for b in a.boilerplate] == [("title", "title:given-title")]
+    md = article_from_text("---\ntitle: Harbour reopens\n---\nShips came in.")
+    assert [(b.kind, b.rule) for b in md.boilerplate] == [("front_matter", "front_matter:yaml")]
+
+
+# ------------------------------------------------------------------ own boilerplate rules
+
+RULES_FILE = DATA / "boilerplate_rules.txt"
+OWN = (
+    "Harbour reopens\n\n2021-03-04\n\nListen: the harbour master on the radio\n\n"
+    "Ships came in on Monday.\n\nSign up for our newsletter!"
+)
+
+
+def test_own_rules_file_replaces_the_shipped_rules() -> None:
+    a = article_from_text(OWN, boilerplate=RULES_FILE)
+    assert a.text == "Ships came in on Monday."
+    assert [(b.kind, b.rule) for b in a.boilerplate] == [
+        ("title", "title:first-line"),
+        ("date", "date:iso"),
+        ("teaser", "teaser:listen"),
+        ("credit", "credit:newsletter"),
+    ]
+    assert a.credit == "Sign up for our newsletter!" and a.published == "2021-03-04"
+    for b in a.boilerplate:
+        assert a.raw[b.start : b.end] == b.text
+    shipped = article_from_text(OWN)  # the shipped rules know neither "Listen:" nor newsletters
+    assert "Listen:" in shipped.text and shipped.text.endswith("Sign up for our newsletter!")
+    # replaced, not added to: without a domain rule a trailing site name stays in the body
+    mine = article_from_text(
+        "Harbour reopens\n\nShips came in.\n\nexample.org", boilerplate=str(RULES_FILE)
+    )
+    assert mine.text == "Ships came in.\n\nexample.org" and mine.credit == ""
+
+
+def test_own_rules_file_in_every_reader(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    expected = article_from_text(OWN, boilerplate=RULES_FILE)
+    (tmp_path / "one.txt").write_text(OWN, encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text(
+        json.dumps({"id": "r1", "text": OWN}) + "\n", encoding="utf-8"
+    )
+    assert read_article(tmp_path / "one.txt", boilerplate=RULES_FILE).text == expected.text
+    sources: list = [tmp_path, [{"text": OWN}], pd.DataFrame({"text": [OWN]})]
+    for source in sources:
+        arts = read_articles(source, boilerplate=RULES_FILE)
+        got = list(arts)
+        assert got and not arts.problems
+        for a in got:
+            assert a.text == expected.text
+            assert [b.rule for b in a.boilerplate] == [b.rule for b in expected.boilerplate]
+
+
+def test_bad_rules_file_fails_at_once(tmp_path: Path) -> None:
+    missing = tmp_path / "no_such_rules.txt"
+    for call in (
+        lambda: article_from_text("Ships came in.", boilerplate=missing),
+        lambda: read_article(io.BytesIO(b"Ships came in."), boilerplate=missing),
+        lambda: read_articles([{"text": "Ships came in."}], boilerplate=missing),
+    ):
+        with pytest.raises(FileNotFoundError, match="no_such_rules.txt.*io_boilerplate.txt"):
+            call()
+    bad_kind = tmp_path / "bad_kind.txt"
+    bad_kind.write_text("footer\tnewsletter\t^Sign up\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad_kind.txt.*kind<TAB>rule<TAB>regex"):
+        read_articles(tmp_path, boilerplate=bad_kind)
+    bad_regex = tmp_path / "bad_regex.txt"
+    bad_regex.write_text("credit\tnewsletter\t^(Sign up\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad_regex.txt.*'newsletter'.*regular expression"):
+        article_from_text("Ships came in.", boilerplate=bad_regex)
 
 
 # ------------------------------------------------------------------------------ folders
@@ -629,3 +711,68 @@ def test_text_passed_as_a_path_gets_a_hint() -> None:
             read_articles(bad)
     (p,) = list(read_articles(["x" * 300]).iter_all())
     assert isinstance(p, Problem) and len(p.source) <= 120
+
+
+# ----------------------------------------------------------------------- package layout
+
+IO_PARTS = ["errors", "decode", "meta", "boilerplate", "html", "article", "rows", "sources"]
+
+
+def test_io_parts_import_only_downward() -> None:
+    """Each part of mediakit.io imports only the parts before it, model and resources."""
+    import ast
+
+    folder = ROOT / "mediakit" / "io"
+    assert sorted(p.stem for p in folder.glob("*.py")) == sorted([*IO_PARTS, "__init__"])
+    for i, part in enumerate([*IO_PARTS, "__init__"]):
+        tree = ast.parse((folder / f"{part}.py").read_text(encoding="utf-8"))
+        allowed = {(1, name) for name in IO_PARTS[:i]} | {(2, "model"), (2, "resources")}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                assert (node.level, (node.module or "").split(".")[0]) in allowed, (
+                    f"mediakit/io/{part}.py: {ast.unparse(node)}"
+                )
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                names = (
+                    [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else [a.name for a in node.names]
+                )
+                assert not any(n.startswith("mediakit") for n in names), ast.unparse(node)
+        n_lines = len((folder / f"{part}.py").read_text(encoding="utf-8").splitlines())
+        assert n_lines < 450, f"mediakit/io/{part}.py has {n_lines} lines: split it"
+
+
+def test_io_public_names() -> None:
+    import mediakit
+    import mediakit.io
+
+    assert sorted(mediakit.io.__all__) == [
+        "Articles",
+        "ReadError",
+        "article_from_text",
+        "read_article",
+        "read_articles",
+    ]
+    for name in mediakit.io.__all__:
+        assert getattr(mediakit, name) is getattr(mediakit.io, name)
+
+
+def test_pyproject_ships_the_io_package() -> None:
+    """setuptools finds mediakit.io with the packages settings of pyproject.toml."""
+    import tomllib
+
+    setuptools = pytest.importorskip("setuptools")
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    if "packages" in config and isinstance(config["packages"], list):
+        found = set(config["packages"])
+    else:
+        find = config.get("packages", {}).get("find", {})
+        found = set(
+            setuptools.find_namespace_packages(
+                str(ROOT), include=find.get("include", ["*"]), exclude=find.get("exclude", ())
+            )
+        )
+    assert {"mediakit", "mediakit.io"} <= found, found
