@@ -374,7 +374,8 @@ class _Cue:
 _NOUN_TOO = frozenset(
     "state attack question report post comment charge claim estimate promise pledge vow call "
     "praise defend cite discuss express blame reject dismiss endorse tout slam condemn denounce "
-    "criticize criticise accuse describe remark plan".split()
+    "criticize criticise accuse describe remark plan offer request order mention highlight echo "
+    "blast".split()
 )
 _VERB_BEFORE = frozenset(
     "to will would could should may might must not also did does do can cannot never often "
