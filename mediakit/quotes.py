@@ -1359,6 +1359,9 @@ class _Extractor:
                 k += 1
         if k >= n or toks[k].low in ("to", "so", "as", "and", "but") or toks[k].text in ",.;:!?":
             return None
+        if toks[k].low in _AUX and toks[k].low not in ("also",):
+            # "everything Trump says is true": the cue's object came before it
+            return None
         return k
 
     def _skip_np(self, toks: list[_Tok], k: int) -> int | None:
@@ -1433,6 +1436,15 @@ class _Extractor:
                     break
                 if j + 1 < n:
                     nt = toks[j + 1]
+                    if nt.low in ("which", "who") and not tight:
+                        # "the race, which brought …, had been exasperating": step over it
+                        close = next(
+                            (x for x in range(j + 2, min(n - 1, j + 18)) if toks[x].text == ","),
+                            None,
+                        )
+                        if close is not None and toks[close + 1].low in _AUX:
+                            j = close + 1
+                            continue
                     if nt.low in _CLAUSE_BREAK or (
                         # ", surpassing …" ends the clause; ", referring to …" glosses it
                         nt.text.islower()
@@ -1460,6 +1472,11 @@ class _Extractor:
         s, e = _strip_span(self.text, toks[k].start, toks[j - 1].end)
         if e <= s or (_n_words(self.text[s:e]) < 2 and c.frame in ("bare", "that")):
             return None
+        for mk in self.marks:
+            if s <= mk.open < e < mk.after and mk.mark == "double" and mk.closed:
+                # quoted words running on over the sentence end: the content follows them
+                s, e = _strip_span(self.text, s, mk.after)
+                break
         if who is None:
             return _Draft("indirect", s, e, None, c, rule)
         return self._mk(s, e, who, c, rule)
