@@ -513,6 +513,8 @@ class _Attributor:
                 return _Who(s, e, phrase, phrase, "np")
             return _Who(m.start, m.end, m.text, m.entity, "name")
         words = low.split()
+        if not _speakerlike(phrase, words) or re.match(r"\s*[—–(-]", text[e : e + 3]):
+            return None  # "on Saturday", "This year", "58", a dateline "WASHINGTON —"
         if words and words[0] in _DETERMINERS:
             r = self.index.resolve_nominal(phrase, at, hint=self.last_speaker)
             return _Who(s, e, phrase, r.entity if r else "", "nominal")
@@ -648,6 +650,23 @@ class _Attributor:
         if r is None:
             return None
         return self._who(toks[r[0]].start, toks[r[1] - 1].end, at)
+
+
+_NOT_SPEAKER_START = frozenset("be been being amid to than as if".split())
+_TIMEISH = _TIME_WORDS | frozenset(
+    "this last next ago two three few several days weeks months years".split()
+)
+
+
+def _speakerlike(phrase: str, words: list[str]) -> bool:
+    """Whether a phrase before or after a cue can be a source (not a time, number or PP)."""
+    if not words or not any(ch.isalpha() for ch in phrase):
+        return False
+    if words[0] in _PREP or words[0] in _NOT_SPEAKER_START or words[-1] in ("to", "than", "of"):
+        return False
+    if phrase[:1].isdigit() and len(words) <= 2:
+        return False
+    return not all(w.strip(".,") in _TIMEISH for w in words)
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
