@@ -502,7 +502,7 @@ class _Attributor:
         low = phrase.lower()
         if low in PRONOUNS:
             if PRONOUNS[low] == "self":
-                return None
+                return _Who(s, e, phrase, "", "pronoun")  # the writer: no canonical name
             m = self.index.resolve_pronoun(low, at, hint=self.last_speaker)
             return _Who(s, e, phrase, m.entity if m else "", "pronoun")
         m = self.index.mention_in(s, e)
