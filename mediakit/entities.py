@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import logging
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -559,6 +559,8 @@ def _run_kind(words: list[str], i: int, j: int, lex: _Lex) -> str:
     if j - i >= 2 and last in lex.org_suffix:
         return ORG
     if j - i >= 2 and last in lex.place_suffix:
+        if any(w in _INSTITUTE_WORDS for w in words[i : j - 1]):
+            return ORG  # "Karsk Policy Centre", "Pew Research Center"
         return PLACE
     for k in range(i, j - 1):
         if words[k + 1] in ("of", "for"):
@@ -817,6 +819,7 @@ class _M:
     prev_word: str
     next_word: str = ""
     link: _M | None = None
+    guessed: bool = False
 
 
 _SPEECH = frozenset(
@@ -827,6 +830,10 @@ _SPEECH = frozenset(
 )
 
 
+_INSTITUTE_WORDS = frozenset(
+    "Policy Research Studies Strategic Analysis Rights Development Security Democracy Legal "
+    "Economic".split()
+)
 _COMPASS = frozenset(
     "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
     "Inner Outer Mid North-East North-West South-East South-West Northeast Northwest "
@@ -843,6 +850,36 @@ def _odd_shape(word: str) -> bool:
     )
 
 
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
+
+
+def _derived_places(ms: Sequence[_M], lone_counts: dict[str, int], lex: _Lex) -> dict[str, str]:
+    """Unknown places told by the article itself: "Karstan" beside "Karstani", "Veldoria" beside
+    "Veldorian", "Kyrgyzstan"-like "-stan" names, and lone words after "in"/"from" that also
+    recur. Maps each such word (and each demonym of it) to the place's name."""
+    words = set(lone_counts)
+    for m in ms:
+        if m.kind == "unknown":
+            words.add(m.words[0])  # "Karstani" in "Karstani Deputy Foreign Minister ..."
+    out: dict[str, str] = {}
+    for d in words:
+        for end in _DEMONYM_ENDINGS:
+            base = d[: -len(end)]
+            if (
+                d.endswith(end)
+                and len(base) >= 4
+                and base in lone_counts
+                and base.lower() not in lex.common
+            ):
+                out[base] = base
+                out[d] = base
+                break
+    for w in lone_counts:
+        if w.endswith("stan") and len(w) > 6:
+            out.setdefault(w, w)
+    return out
+
+
 def _guess_kind(
     m: _M, lex: _Lex, single_kind: dict[str, str], lone_counts: dict[str, int], config: EntityConfig
 ) -> str:
@@ -857,14 +894,18 @@ def _guess_kind(
         return ""  # "Image: ...", "Category: ..."
     if len(words) >= 2:
         places = [
-            k for k in range(len(words)) if (h := _lookup(lex, words, k)) and h[1].kind == PLACE
+            k
+            for k, w in enumerate(words)
+            if w not in _COMPASS and (h := _lookup(lex, words, k)) and h[1].kind == PLACE
         ]
         if places and all(k in places or w in _COMPASS for k, w in enumerate(words)):
             return PLACE  # "Kowloon West", "South East Asia"
         if places:
             return ORG  # "Environment Canada", "Team Estonia"
-        if words[0] in lex.place_prefix:
-            return PLACE  # "Cape Canaveral", "Fort Worth", "Kibbutz Kinneret"
+        if words[0] in lex.place_prefix or (
+            len(words) == 2 and (words[0] in _COMPASS or words[1] in _COMPASS)
+        ):
+            return PLACE  # "Cape Canaveral", "Fort Worth", "Kibbutz Kinneret", "Upper Selm"
         if after_the or all(w.lower() in lex.common for w in words):
             return ORG  # not a person: "the Magic Circle", "Creative Commons", "People Power"
         return PERSON
@@ -988,6 +1029,7 @@ def _resolve(
     for m in ms:
         if m.kind == "unknown" and len(m.words) == 1:
             lone_counts[m.words[0]] += 1
+    derived = _derived_places(ms, lone_counts, lex) if config.lone_words else {}
 
     def nearest(group: list[_M], pos: int) -> _M:
         # news introduces the main figure first: a surname shared by several full names goes
@@ -1017,12 +1059,29 @@ def _resolve(
                 m.link, m.kind = nearest(by_first[w], m.start), PERSON
                 kept.append(m)
                 continue
+        if m.kind == "unknown" and len(m.words) == 1 and m.words[0] in derived:
+            base = derived[m.words[0]]
+            m.kind, m.canonical = PLACE, base
+            if base != m.words[0]:
+                m.form = "adjectival"
+            kept.append(m)
+            continue
         if m.kind == "unknown":
             kind = _guess_kind(m, lex, single_kind, lone_counts, config)
             if not kind:
                 continue
-            m.kind = kind
+            m.kind, m.guessed = kind, len(m.words) == 1
         kept.append(m)
+    # one kind per guessed word in an article: a place if any occurrence reads as one
+    # ("in Karsk"), else the kind most of its occurrences got
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in kept:
+        if m.guessed:
+            votes[m.words[0]][m.kind] += 1
+    for m in kept:
+        if m.guessed and len(votes[m.words[0]]) > 1:
+            v = votes[m.words[0]]
+            m.kind = PLACE if v[PLACE] else v.most_common(1)[0][0]
 
     # canonical names of people: full names merge when surnames (or their keys) agree and first
     # names agree or one is an initial/short form; the longest name of a group is canonical.
