@@ -1060,9 +1060,9 @@ def _resolve(
                 kept.append(m)
                 continue
         if m.kind == "unknown" and len(m.words) == 1 and m.words[0] in derived:
-            base = derived[m.words[0]]
-            m.kind, m.canonical = PLACE, base
-            if base != m.words[0]:
+            place = derived[m.words[0]]
+            m.kind, m.canonical = PLACE, place
+            if place != m.words[0]:
                 m.form = "adjectival"
             kept.append(m)
             continue
