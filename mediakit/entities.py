@@ -1,30 +1,64 @@
 """Named mentions of people, places and organisations, merged into canonical entities.
 
-Rules and gazetteers, no statistical model. Capitalised token runs are cut into
-segments by shipped gazetteers (``lexicons/entities_*``): places and countries
-(pycountry common names), demonyms ("Russian" -> Russia, ``form="adjectival"``),
-known organisations and acronyms, titles and roles, first names and organisation
-words ("Ministry", "Council", "University"...). What is left of a run after its
-titles is a name; names are classed by their role, a first name, an organisation
-word or, for a lone word, by what the rest of the article says about it.
+Rules and gazetteers, no statistical model; everything offline and linear in the text.
+
+Finding names. Runs of capitalised words (with "of"/"for" after an organisation
+word, "and" inside one name, particles such as "da" or "bin", initials such as "J.")
+are cut into segments by the shipped lexicons (``lexicons/entities_*``):
+
+* places: countries from pycountry under their common names (Russia, not "Russian
+  Federation"), cities, regions and groups of states ("the Baltic states", "the West",
+  "the Middle East"), US states and Canadian and Australian provinces; facilities
+  ("... Museum", "... Space Center") are places;
+* demonyms: "Russian forces" is a mention of Russia with ``form="adjectival"``;
+  plural demonyms and religious groups ("Afghans", "Muslims") are groups of people
+  (kind person, the plural as the entity);
+* organisations: known names and acronyms, and names ending in an organisation
+  word ("Collective Security Council", "Acme Inc.", "Toronto Star") or headed by one
+  ("Ministry of Foreign Affairs", "University of Chicago");
+* titles and roles ("President", "Foreign Minister", "Sen.", lowercase "leader",
+  "counterpart"), recorded in ``Mention.role`` with a demonym or "X’s" in front of
+  them: "Kazakhstan’s President", "Russian Foreign Minister";
+* a country in front of an organisation's own name is a mention of its own ("US
+  State Department" -> United States + State Department);
+* events, laws and products ("Clean Air Act", "Winter Olympics", "IE6") are no
+  mentions; neither are month names, contractions, or all-capital lines read as
+  acronyms.
+
+What is left is a name. Several words: a person when they start with a given name
+or follow a title, an organisation when they are all common English words
+("People Power") or follow "the", a place after "Cape"/"Fort" or with a compass
+word ("Upper Selm"), otherwise a person. One word needs evidence: a given name, a
+known surname, a speech verb after it ("Heald said"), "in"/"from" before it, a
+demonym of it in the same article ("Karstani" makes "Karstan" a place), or a second
+occurrence; each such word gets one kind per article.
 
 Merging inside one article (documented rules):
 
 * people: the canonical name is the longest full name of the cluster; a lone
-  surname ("Lukashenka", "Mr Lukashenka", "Lukashenka's") joins the first full
-  name with that surname in the article (news introduces the main figure first);
+  surname ("Lukashenka", "Mr Lukashenka", "Lukashenka’s") or given name joins the
+  first full name with that surname in the article (news introduces the main figure
+  first); full names merge when surnames agree and given names agree or one is an
+  initial of the other;
 * transliteration variants merge when their :func:`translit_key` is equal
   (Lukashenka / Lukashenko, Tsikhanouskaya / Tikhanovskaya), and the shipped alias
-  table (``entities_aliases.tsv``, extendable with :class:`EntityConfig`) maps
-  known variants to one spelling across a corpus;
+  table (``entities_aliases.tsv``, extendable with ``EntityConfig(alias_files=...)``)
+  maps known variants to one spelling across a corpus (Alexander Lukashenko ->
+  Alyaksandr Lukashenka);
 * acronyms join their expansion when written "Long Name (ABC)" or when the
-  initials of a name seen in the article spell them; known ones come from the
-  alias table (EU = European Union, US = U.S. = United States);
-* countries use pycountry's common names (Russia, not "Russian Federation").
+  initials of a name in the article spell them, and take its kind; known ones
+  come from the lexicons (EU = European Union, US = U.S. = United States);
+* possessive ’s / 's is never part of a mention.
 
-The EU and other unions of states are organisations; "the Kremlin" is an
-organisation and "Kremlin press service" stays a mention of the Kremlin (the
-lowercase "press service" is not part of a name).
+Decisions: the EU, NATO and other unions of states are organisations; "the Kremlin"
+is an organisation, and in "the Kremlin press service" the mention is "Kremlin" (the
+lowercase "press service" is not part of a name); "the president of Belarus" is a
+mention of Belarus only (lowercase roles without a name are nominal mentions, which
+``speakers.resolve_mentions`` links).
+
+Helpers for later stages: :func:`entity_index` (kind, aliases, roles, forms and
+count per canonical entity), :func:`surname`, :func:`is_person_name`,
+:func:`is_acronym` and :func:`translit_key`.
 """
 
 from __future__ import annotations
@@ -62,10 +96,13 @@ class EntityConfig:
     """Options for :func:`find_mentions`; every field has a default.
 
     ``alias_files`` and ``gazetteer_files`` are a user's own TSV files in the format
-    of ``lexicons/entities_aliases.tsv`` (surface, canonical name, kind); their
-    entries win over the shipped ones. ``first_name_files`` and ``title_files`` add
-    one entry per line. ``adjectival`` keeps demonym mentions ("Russian forces");
-    ``lone_words`` keeps single capitalised words that no rule explains.
+    of ``lexicons/entities_aliases.tsv`` (surface, canonical name, kind, optionally a
+    form); their entries win over the shipped ones, and ``extra`` takes the same
+    triples inline. ``first_name_files`` and ``title_files`` add one entry per line.
+    ``adjectival`` keeps demonym mentions ("Russian forces"); ``transliteration``
+    merges spelling variants by :func:`translit_key`; ``lone_words`` lets single
+    capitalised words that no lexicon knows be names when the article gives
+    evidence; ``acronym_kind`` is the kind of an unknown acronym.
 
     >>> EntityConfig(adjectival=False).adjectival
     False
