@@ -161,6 +161,7 @@ class _Vader:
             if news
             else _BOOSTERS
         )
+        self.name_blind: frozenset[str] = frozenset()
         self.emojis = _vader_emojis()
         self._emoji_chars = frozenset(self.emojis)
 
@@ -324,11 +325,23 @@ class _Vader:
         """VADER's tokens: whitespace split, outer punctuation stripped from words."""
         return [_strip_punc(w) for w in text.split()]
 
+    def _hide_names(self, words: list[str]) -> list[str]:
+        # Learned word tones were trained on lower-case words only: a capitalised word
+        # after the first ("United States", "Court") is a name and gets no learned tone.
+        out = list(words)
+        for i in range(1, len(out)):
+            w = out[i]
+            if w[:1].isupper() and not w.isupper() and w.lower() in self.name_blind:
+                out[i] = "<name>"
+        return out
+
     def polarity(self, text: str) -> tuple[float, float, float, float]:
         """``(neg, neu, pos, compound)`` rounded as vaderSentiment rounds them."""
         text = self._demoji(text)
         raw = text.split()
         words = [_strip_punc(w) for w in raw]
+        if self.name_blind:
+            words = self._hide_names(words)
         commas = [w.endswith(",") for w in raw] if self.news else ()
         return _summarise(self.valences(words, commas), text, damp=self.news)
 
@@ -436,14 +449,19 @@ def _engine(lexicons: tuple[str, ...], news: bool, plain: bool) -> _Vader:
     lex = dict(_vader_lexicon())
     if not plain:
         if news:
-            learned = _load_lexicon("sentiment_learned.tsv")
-            lex.update({w: v for w, v in learned.items() if w not in lex})
+            learned = {
+                w: v for w, v in _load_lexicon("sentiment_learned.tsv").items() if w not in lex
+            }
+            lex.update(learned)
             lex.update(_load_lexicon("sentiment_news.tsv"))
             for word in _NEWS_BOOSTERS:
                 lex.pop(word, None)
         for path in lexicons:
             lex.update(_load_lexicon(path))
-    return _Vader(lex, news=not plain)
+    engine = _Vader(lex, news=not plain)
+    if not plain and news:
+        engine.name_blind = frozenset(learned)
+    return engine
 
 
 class _Scorer:
@@ -627,7 +645,8 @@ def _target_features(
     if spans:
         typo = text.translate(_TYPO)
         raw = [typo[a:b] for a, b in spans]
-        vals = scorer.vader.valences([_strip_punc(w) for w in raw], [w.endswith(",") for w in raw])
+        words = scorer.vader._hide_names([_strip_punc(w) for w in raw])
+        vals = scorer.vader.valences(words, [w.endswith(",") for w in raw])
         first_right = next((i for i, (a, _b) in enumerate(spans) if a >= end), len(spans))
         last_left = first_right - 1
         while last_left >= 0 and spans[last_left][1] > start:
