@@ -600,6 +600,13 @@ class _Store:
             "tables": [*TABLES, _TEXTS],
             "config": repr(config or AnalysisConfig()),
         }
+        if not meta_path.is_file() and any(
+            (self.directory / t).exists() for t in (*TABLES, _TEXTS)
+        ):
+            raise FileExistsError(
+                f"{directory} has table folders but is not a mediakit output (no {_META}); "
+                "pick an empty or new folder for out="
+            )
         if meta_path.is_file():
             old = json.loads(meta_path.read_text(encoding="utf-8"))
             if old.get("config") != meta["config"]:
@@ -617,7 +624,7 @@ class _Store:
         listed = {entry["chunk"] for entry in self.chunks}
         top = max(listed, default=-1)
         # Parts of a chunk the manifest does not list come from a run that stopped mid-chunk.
-        for path in self.directory.glob("*/part-*"):
+        for path in (p for t in (*TABLES, _TEXTS) for p in self.directory.glob(f"{t}/part-*")):
             stem = path.name.removeprefix("part-").split(".")[0]
             n = int(stem) if stem.isdigit() else -1
             top = max(top, n)

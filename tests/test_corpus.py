@@ -237,6 +237,14 @@ def test_read_output_of_a_folder_without_output_says_what_to_do(tmp_path: Path) 
         read_output(tmp_path)
 
 
+def test_out_refuses_a_folder_that_is_not_a_mediakit_output(tmp_path: Path) -> None:
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "quotes" / "part-000000.parquet").write_bytes(b"someone else's data")
+    with pytest.raises(FileExistsError, match="not a mediakit output"):
+        mk.analyse("Rain fell.", out=tmp_path, progress=False)
+    assert (tmp_path / "quotes" / "part-000000.parquet").read_bytes() == b"someone else's data"
+
+
 def test_rerun_on_finished_output_adds_nothing(
     folder: Path, serial: mk.Analysis, tmp_path: Path
 ) -> None:
