@@ -669,6 +669,13 @@ def _speakerlike(phrase: str, words: list[str]) -> bool:
     return not all(w.strip(".,") in _TIMEISH for w in words)
 
 
+def _title_like(s: str) -> bool:
+    """Whether marked words look like a title or a name ("This Week", "Face the Nation")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    small = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "at"}
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
+
+
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
@@ -830,6 +837,16 @@ class _Extractor:
                     break
                 if after_only and text[m.end - 1 : m.end] in ".!?" and post[0].text[:1].isupper():
                     break  # "… “back to war tomorrow.” He’s predicting …": a new sentence
+                reporter_words = False
+                if after_only:
+                    ss0, _ = self._sent_bounds(m.open)
+                    reporter_words = _n_words(text[max(ss0, ps) : m.open]) > 0
+                if reporter_words and not (
+                    text[m.start : m.end].rstrip().endswith(",") or post[0].text == ","
+                ):
+                    break  # "“cannot walk down the street” without reporters asking": no attribution
+                if reporter_words and _title_like(text[m.start : m.end]):
+                    break  # "On ABC's “This Week,” Rubio said": a title
                 if c.frame == "raise" or (" " in c.lemma and c.kind != "according"):
                     continue  # "…,” she said, referring to X": not the quote's cue
                 if c.kind == "quotes" or c.kind == "according":
