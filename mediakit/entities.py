@@ -645,13 +645,19 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
             k > i
             and k + t < j
             and not _match_title(lex, words, k - 1)
-            and words[k - 1] not in lex.org_suffix
             and words[k + t] not in lex.org_suffix
             and not _lookup(lex, words, k)
             and _run_kind(words, k, j, lex) == ""
         ):
             return _split_run(words, i, k, lex, initial) + _split_run(words, k, j, lex, False)
         k += t
+    # a person's name right after an organisation's or a facility's name:
+    # "Washington State University Simon Ličen"
+    for k in range(i + 2, j - 1):
+        if words[k] in lex.first and (
+            words[k - 1] in lex.org_suffix or words[k - 1] in lex.place_suffix
+        ):
+            return _split_run(words, i, k, lex, initial) + _split_run(words, k, j, lex, False)
     stop_at = next((k for k in range(i + 1, j) if words[k] in lex.not_names), None)
     if stop_at is not None and not _match_title(lex, words, i):
         # an event, law, product or work ("Clean Air Act", "Space Shuttle Atlantis"): only the
