@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -282,6 +284,44 @@ def test_resume_after_a_crash(
     resumed = mk.analyse(folder, out=out, chunk_size=3, progress=False, backend=backend, workers=2)  # type: ignore[arg-type]
     assert_same(resumed, serial)
     assert resumed.articles_table["article_id"].is_unique
+
+
+KILLED_CHILD = """
+import os, signal, sys
+import mediakit as mk
+from mediakit import corpus
+
+real = corpus._write_table
+calls = {"n": 0}
+
+
+def dying(df, path):
+    calls["n"] += 1
+    if calls["n"] == 7 * 2 + 3:  # the third table of the third chunk: parts written, no manifest line
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(df, path)
+
+
+corpus._write_table = dying
+mk.analyse(sys.argv[1], out=sys.argv[2], chunk_size=3, progress=False)
+"""
+
+
+def test_resume_after_the_process_is_killed(
+    folder: Path, serial: mk.Analysis, tmp_path: Path
+) -> None:
+    script = tmp_path / "child.py"
+    script.write_text(KILLED_CHILD, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, str(script), str(folder), str(out)], capture_output=True, timeout=120
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
+    assert len(read_output(out)) == 5  # two chunks of three items, one of them the corrupt file
+    assert len(list((out / "quotes").glob("part-*"))) == 3  # one orphan part
+    resumed = mk.analyse(folder, out=out, chunk_size=3, progress=False)
+    assert_same(resumed, serial)
+    assert len(list((out / "quotes").glob("part-*"))) == 5
 
 
 def test_resume_after_a_torn_manifest_and_orphan_parts(
