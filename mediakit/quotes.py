@@ -1123,10 +1123,20 @@ class _Extractor:
             # participle: "…,” he said, referring to X" / "X did Y, saying that …"
             if c.frame == "raise":
                 return []
+            # the subject of the main clause: the speaker of a quote just found in this
+            # sentence ("…,” he said, adding …; X called for Y, saying …), else its subject
+            ss0, se0 = toks[0].start, toks[-1].end
+            earlier = [
+                d
+                for d in self.drafts
+                if d.who is not None and ss0 <= d.start < se0 and d.end <= c.start
+            ]
             who = (
-                in_sentence[-1].who
+                earlier[-1].who
+                if earlier
+                else in_sentence[-1].who
                 if in_sentence and in_sentence[-1].who
-                else self._clause_subject(toks, lo, c.i - 1, c.start)
+                else self._clause_subject(toks, 0, c.i - 1, c.start)
             )
             ks = self._content_start(toks, c, masked)
             if who is None or ks is None:
