@@ -16,10 +16,11 @@ from typing import Any
 
 import pandas as pd
 
+from .entities import surname, translit_key
 from .model import Mention
 from .tables import COLUMNS, frame
 
-__all__ = ["cooccurrence", "mentions_table", "tabulate_mentions"]
+__all__ = ["cooccurrence", "corpus_entities", "mentions_table", "tabulate_mentions"]
 
 _UNITS = ("sentence", "article")
 
@@ -56,18 +57,59 @@ def mentions_table(mentions: Any) -> pd.DataFrame:
     return df
 
 
+def corpus_entities(mentions: Any) -> pd.DataFrame:
+    """The mentions table with one name per person across a corpus.
+
+    An article that only says "Putin" gets the entity of the one full name with that
+    surname (or a transliteration of it, :func:`~mediakit.entities.translit_key`) in
+    the other articles, "Vladimir Putin"; a surname shared by several full names is
+    left as it is.
+
+    >>> from mediakit.entities import find_mentions
+    >>> from mediakit.model import Article
+    >>> ms = find_mentions(Article("a1", "Vladimir Putin spoke.")) + find_mentions(Article("a2", "Putin said no."))
+    >>> corpus_entities(ms)["entity"].tolist()
+    ['Vladimir Putin', 'Vladimir Putin']
+    """
+    df = mentions_table(mentions)
+    if df.empty:
+        return df
+    people = df.loc[df["kind"] == "person", "entity"].dropna().unique()
+    full: dict[str, set[str]] = {}
+    for name in people:
+        if " " in name:
+            sn = surname(name)
+            full.setdefault(sn, set()).add(name)
+            full.setdefault("~" + translit_key(sn), set()).add(name)
+    rename = {}
+    for name in people:
+        if " " not in name:
+            cands = full.get(name) or full.get("~" + translit_key(name)) or set()
+            if len(cands) == 1:
+                rename[name] = next(iter(cands))
+    if not rename:
+        return df
+    df = df.copy()
+    is_person = df["kind"] == "person"
+    df.loc[is_person, "entity"] = df.loc[is_person, "entity"].replace(rename)
+    return df
+
+
 def tabulate_mentions(
     mentions: Any,
     *,
     by: Sequence[str] = ("entity", "kind"),
     per_article: bool = False,
     forms: Iterable[str] | None = None,
+    merge_surnames: bool = True,
 ) -> pd.DataFrame:
     """Mention counts by canonical entity (per article or over the corpus), most mentioned first.
 
     Columns: ``article_id`` (when ``per_article``), the ``by`` columns, ``mentions`` (how
     many) and ``articles`` (in how many articles). ``forms`` keeps only some forms, e.g.
-    ``("name", "acronym")`` to leave out demonyms.
+    ``("name", "acronym")`` to leave out demonyms. ``merge_surnames`` gives a person
+    named by surname alone in one article the full name used elsewhere in the corpus
+    (:func:`corpus_entities`).
 
     >>> from mediakit.entities import find_mentions
     >>> tabulate_mentions(find_mentions("Vladimir Putin met Lukashenka. Putin left Russia."))
@@ -76,7 +118,7 @@ def tabulate_mentions(
     1  Alyaksandr Lukashenka  person         1         1
     2                 Russia   place         1         1
     """
-    df = mentions_table(mentions)
+    df = corpus_entities(mentions) if merge_surnames else mentions_table(mentions)
     by = list(by)
     unknown = [c for c in by if c not in df.columns]
     if unknown:
@@ -113,6 +155,7 @@ def cooccurrence(
     *,
     unit: str = "sentence",
     forms: Iterable[str] | None = None,
+    merge_surnames: bool = True,
 ) -> pd.DataFrame:
     """How often two entities are mentioned in the same sentence (or article): entity_a, entity_b, count.
 
@@ -127,7 +170,7 @@ def cooccurrence(
     """
     if unit not in _UNITS:
         raise ValueError(f"unit must be one of {_UNITS}, not {unit!r}")
-    df = mentions_table(mentions)
+    df = corpus_entities(mentions) if merge_surnames else mentions_table(mentions)
     if forms is not None and "form" in df.columns:
         df = df[df["form"].isin(list(forms))]
     counts: Counter[tuple[str, str]] = Counter()

@@ -96,3 +96,25 @@ def test_errors_say_what_to_pass() -> None:
     with pytest.raises(ValueError, match="cannot group by"):
         tabulate_mentions([], by=("nope",))
     assert mentions_table([]).shape == (0, len(empty_frame("mentions").columns))
+
+
+def test_surname_only_articles_join_the_corpus_name() -> None:
+    ms = find_mentions(
+        Article(id="a1", text="Vladimir Putin met Alyaksandr Lukashenka.")
+    ) + find_mentions(Article(id="a2", text="Yesterday Putin and Lukashenko spoke."))
+    t = tabulate_mentions(ms)
+    assert dict(zip(t["entity"], t["mentions"], strict=True)) == {
+        "Vladimir Putin": 2,
+        "Alyaksandr Lukashenka": 2,
+    }
+    raw = tabulate_mentions(ms, merge_surnames=False)
+    assert set(raw["entity"]) == {"Vladimir Putin", "Putin", "Alyaksandr Lukashenka"}
+
+
+def test_shared_surname_is_not_merged() -> None:
+    ms = (
+        find_mentions(Article(id="a1", text="Donald Trump spoke."))
+        + find_mentions(Article(id="a2", text="Melania Trump spoke."))
+        + find_mentions(Article(id="a3", text="Yesterday Trump spoke."))
+    )
+    assert "Trump" in set(tabulate_mentions(ms)["entity"])
