@@ -462,7 +462,9 @@ def _cues(
             if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
                 k += 1
                 continue  # "the Baltic states", "the reports": nouns, not cues
-        if low in forms and (t.text[0].islower() or (title and k > 0)):
+        if low in forms and (
+            t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
+        ):
             lemma, kind, frame = forms[low]
             if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not _verb_context(toks, k):
                 k += 1
@@ -1104,11 +1106,12 @@ class _Extractor:
             return []
         first = c.text.lower().split()[0]
         if first in ("asked", "asking") and (
-            c.i == lo or (c.i == lo + 1 and toks[lo].low in ("when", "if", "after", "once"))
+            c.i == lo
+            or (c.i > lo and toks[c.i - 1].low in ("when", "if", "after", "once", "while"))
         ):
             # "Asked whether …, Smith said": the question is attributed, the asker unnamed
-            end = next((x for x in range(c.j, n) if toks[x].text == ","), None)
-            if end is None or end - c.j < 2:
+            end = next((x for x in range(c.j, n) if toks[x].text == ","), n)
+            if end - c.j < 2:
                 return []
             s, e = _strip_span(text, toks[c.j].start, toks[end - 1].end)
             return [_Draft("indirect", s, e, None, c, "reported:asked")]
