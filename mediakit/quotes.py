@@ -181,6 +181,11 @@ _POLL_OPENER = re.compile(
     r"(?: [^,;:.!?]{0,40})?), +"
 )
 _PROGRESSIVE = frozenset("is are was were been be am".split())
+_DOCUMENT_NOUNS = frozenset(
+    "report reports poll polls survey surveys study studies data figures records documents "
+    "emails email statement statements analysis review interviews filing filings letter memo "
+    "book article estimates numbers count tally results audit documents transcript".split()
+)
 _SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
 _FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
@@ -517,7 +522,7 @@ class _Attributor:
         words = low.split()
         if not _speakerlike(phrase, words) or re.match(r"\s*[—–(-]", text[e : e + 3]):
             return None  # "on Saturday", "This year", "58", a dateline "WASHINGTON —"
-        if words and words[0] in _DETERMINERS:
+        if words and words[0] in _DETERMINERS and words[-1] not in _DOCUMENT_NOUNS:
             r = self.index.resolve_nominal(phrase, at, hint=self.last_speaker)
             return _Who(s, e, phrase, r.entity if r else "", "nominal")
         return _Who(s, e, phrase, phrase if phrase[:1].isupper() else "", "np")
@@ -1086,6 +1091,18 @@ class _Extractor:
             who = att.who_after(toks, c.j, n, c.start)
             if who is None:
                 return []
+            if who.how != "pronoun":
+                # "according to a recent report from Bloomberg New Energy Finance": the
+                # source runs to the comma; a name inside it is the speaker
+                end = next((x for x in range(c.j, min(n, c.j + 14)) if toks[x].text in ",;:"), None)
+                end = min(n, c.j + 14) if end is None else end
+                if end > c.j + 1:
+                    s0, e0 = _strip_span(text, toks[c.j].start, toks[end - 1].end)
+                    m = att.index.mention_in(s0, e0)
+                    if m is not None and who.how != "name":
+                        who = _Who(m.start, m.end, m.text, m.entity, "name")
+                    elif m is None and who.how in ("nominal", "np") and e0 > who.end:
+                        who = _Who(s0, e0, text[s0:e0], "", "np")
             if c.i == lo or (
                 c.i <= lo + 3 and all(t.text[:1].isupper() or t.text == "," for t in toks[lo : c.i])
             ):
