@@ -363,18 +363,32 @@ def _dask(
         ) from exc
 
     cluster = None
+    dask_log = logging.getLogger("distributed")
+    dask_level = dask_log.level
     try:
         client = Client.current()
         if workers:
             log.info("using the current Dask client; workers=%s is ignored", workers)
     except ValueError:
-        cluster = LocalCluster(
-            n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
+        # Our own cluster's start and stop chatter (INFO) stays out of the user's log.
+        dask_log.setLevel(logging.WARNING)
+        try:
+            cluster = LocalCluster(
+                n_workers=workers or 2,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster)
+        except BaseException:
+            dask_log.setLevel(dask_level)
+            if cluster is not None:
+                cluster.close()
+            raise
         log.info("started a local Dask cluster with %d worker(s)", workers or 2)
     try:
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        n_workers = max(1, sum(client.nthreads().values()))
         cfg = client.scatter(config, broadcast=True) if config is not None else None
         pending: dict[str, tuple[int, list[tuple[int, Item]]]] = {}
         running = as_completed()
@@ -399,8 +413,11 @@ def _dask(
             yield finish(f)
     finally:
         if cluster is not None:
-            client.close()
-            cluster.close()
+            try:
+                client.close()
+                cluster.close()
+            finally:
+                dask_log.setLevel(dask_level)
 
 
 # ------------------------------------------------------------------------------ progress
