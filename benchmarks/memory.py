@@ -4,6 +4,7 @@
     python benchmarks/memory.py 1000 10000 100000     # the 100k goal (several minutes)
     python benchmarks/memory.py --backend dask --workers 2 10000
     python benchmarks/memory.py --quick               # make bench --quick: 1,000 only
+    python benchmarks/memory.py --in-memory 1000 10000  # for comparison: without out=
 
 Each size runs in a fresh subprocess that generates synthetic articles lazily (the CSTO
 article and data/corpus with rotated paragraphs), streams them through ``mk.analyse`` with
@@ -49,7 +50,9 @@ def articles(n: int) -> Iterator[object]:
         )
 
 
-def child(n: int, backend: str, workers: int | None, chunk_size: int) -> None:
+def child(
+    n: int, backend: str, workers: int | None, chunk_size: int, in_memory: bool = False
+) -> None:
     """Run one streamed analysis and print a JSON line with the measurements."""
     import mediakit as mk
 
@@ -59,7 +62,7 @@ def child(n: int, backend: str, workers: int | None, chunk_size: int) -> None:
         t = time.perf_counter()
         a = mk.analyse(
             articles(n),
-            out=out,
+            out=None if in_memory else out,
             backend=backend,  # type: ignore[arg-type]
             workers=workers,
             chunk_size=chunk_size,
@@ -102,10 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--chunk-size", type=int, default=100)
     ap.add_argument("--quick", action="store_true", help="only 1,000 articles")
+    ap.add_argument(
+        "--in-memory",
+        action="store_true",
+        help="for comparison: no out=, the Analysis holds every table",
+    )
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child is not None:
-        child(args.child, args.backend, args.workers, args.chunk_size)
+        child(args.child, args.backend, args.workers, args.chunk_size, args.in_memory)
         return 0
 
     sizes = [1000] if args.quick else args.sizes
@@ -123,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
         if args.workers:
             cmd += ["--workers", str(args.workers)]
+        if args.in_memory:
+            cmd += ["--in-memory"]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
         if proc.returncode or not lines:
@@ -133,9 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rows.append(json.loads(lines[-1]))
 
-    print(
-        f"\nPeak memory of a streamed run with out= (backend={args.backend}, chunk_size={args.chunk_size})"
-    )
+    what = "an in-memory run (no out=)" if args.in_memory else "a streamed run with out="
+    print(f"\nPeak memory of {what} (backend={args.backend}, chunk_size={args.chunk_size})")
     print(
         f"  {'articles':>9} {'done':>9} {'seconds':>8} {'art/s':>6} {'after import':>13} {'peak RSS':>9} {'workers peak':>13} {'Parquet':>9}"
     )
@@ -146,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['base_kb'] / 1024:10.0f} MB {r['peak_kb'] / 1024:6.0f} MB {kids} {r['disk'] / 2**20:6.1f} MB"
         )
     big = [r for r in rows if r["n"] >= 100_000]
-    for r in big:
+    for r in big if not args.in_memory else []:
         ok = max(r["peak_kb"], r["children_kb"]) <= 1024 * 1024
         print(f"  goal <= 1 GB at {r['n']:,} articles: {'met' if ok else 'NOT met'}")
     return 0
