@@ -108,7 +108,9 @@ def test_processes_backend_gives_the_serial_tables(folder: Path, serial: mk.Anal
     assert_same(a, serial)
 
 
-def test_dask_backend_gives_the_serial_tables(folder: Path, serial: mk.Analysis) -> None:
+def test_dask_backend_gives_the_serial_tables(
+    folder: Path, serial: mk.Analysis, tmp_path: Path
+) -> None:
     distributed = pytest.importorskip("distributed")
     with (
         distributed.LocalCluster(
@@ -117,7 +119,7 @@ def test_dask_backend_gives_the_serial_tables(folder: Path, serial: mk.Analysis)
         distributed.Client(cluster),
     ):
         a = mk.analyse(folder, backend="dask", chunk_size=2, progress=False)
-        b = mk.analyse(folder, backend="dask", chunk_size=5, progress=False, out=None)
+        b = mk.analyse(folder, backend="dask", chunk_size=5, progress=False, out=tmp_path / "out")
     assert_same(a, serial)
     assert_same(b, serial)
 
