@@ -186,6 +186,8 @@ _DOCUMENT_NOUNS = frozenset(
     "emails email statement statements analysis review interviews filing filings letter memo "
     "book article estimates numbers count tally results audit documents transcript".split()
 )
+_PARTICLES = frozenset("off up down away back".split())
+_TIME_OPENERS = _TIME_WORDS | {"last", "this", "next"}
 _SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
 _FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
 _SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
@@ -1411,6 +1413,10 @@ class _Extractor:
             k = k2
         if k < n and toks[k].text == ":":
             k += 1
+        if k < n and toks[k].low in _PARTICLES:
+            return None  # "showed up", "written off": phrasal verbs, no speech
+        while k < n - 1 and toks[k].low in _TIME_OPENERS and toks[k + 1].low in _TIME_WORDS:
+            k += 2  # "wrote last week that …"
         if k < n and toks[k].low in ("over", "about", "by", "with", "of"):
             # "concerned about the build-up": the topic is the content
             while k < n and toks[k].low in ("over", "about", "by", "with", "of"):
