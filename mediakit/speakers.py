@@ -7,12 +7,14 @@ tabulation with ``resolve=True``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .entities import find_mentions
 from .model import Article, Mention, Speaker, Tokens
+from .resources import lexicon_lines
 from .text import tokenise
 
 __all__ = ["PRONOUNS", "SpeakerIndex", "resolve_mentions", "speaker_index", "tag_speakers"]
@@ -41,6 +43,21 @@ _ORG_NOUNS = frozenset(
     "agency team board bank fund institute university school police army military "
     "kremlin white house".split()
 )
+_PERSON_HEADS_EXTRA = frozenset(
+    "politician official diplomat lawmaker analyst expert adviser advisor aide activist "
+    "economist professor lawyer attorney prosecutor judge envoy commander businessman "
+    "businesswoman author journalist reporter man woman chief head director chairman "
+    "chairwoman".split()
+)
+
+
+@functools.cache
+def _person_heads() -> frozenset[str]:
+    """Head nouns of descriptions that name a person: role words plus common person nouns."""
+    roles = {w.lower() for line in lexicon_lines("entities_roles.txt") for w in line.split()}
+    return frozenset(roles | _PERSON_HEADS_EXTRA)
+
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -123,7 +140,9 @@ class SpeakerIndex:
             for m in people[:3]:
                 if m.entity == hint:
                     return m
-        return people[0] if people else None
+        if head in _person_heads():
+            return people[0] if people else None
+        return None  # "the operator", "the report": not a person we can name
 
 
 def _speakers_from(article: Article, mentions: Sequence[Mention]) -> dict[str, Speaker]:
