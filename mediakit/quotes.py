@@ -1499,6 +1499,13 @@ class _Extractor:
             if any(a <= t.start < b for a, b in masked):
                 j += 1
                 continue
+            if (
+                j > k
+                and toks[j - 1].text.endswith(".")
+                and t.text[:1].isupper()
+                and (t.low in PRONOUNS or (j + 1 < n and toks[j + 1].low in self.att.forms))
+            ):
+                break  # "… in the U.S. He says …": a sentence the splitter missed
             if t.text in (";", "—", "–", "(") or (
                 t.text == "-" and t.start > 0 and self.text[t.start - 1] == " "
             ):
@@ -1522,7 +1529,7 @@ class _Extractor:
                         nt.text.islower()
                         and nt.low.endswith("ing")
                         and len(nt.low) > 5
-                        and nt.low != "referring"
+                        and nt.low not in ("referring", "including")
                     ):
                         break
                     if nt.low == "and" and any(
@@ -1535,7 +1542,7 @@ class _Extractor:
                 if (
                     nt.text.islower()
                     and nt.low in self.att.forms
-                    and nt.low.endswith(("ed", "id", "ld", "te"))
+                    and nt.low.endswith(("ed", "id", "ld", "te", "s"))
                 ):
                     break
             j += 1
