@@ -275,6 +275,36 @@ def _load_tsv(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], path: str | 
 
 
 @functools.cache
+def _frequent_words() -> tuple[str, ...]:
+    """The 10,000 most frequent English words (wordfreq ships its data: no network)."""
+    import wordfreq
+
+    return tuple(wordfreq.top_n_list("en", 10000))
+
+
+def _common_words(
+    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], first: Iterable[str]
+) -> frozenset[str]:
+    """Common English words (lowercase) that are no names: the frequent words, alphabetic and
+    three letters or more, without given names (unless ``entities_common_adjust.tsv`` keeps
+    them: Hope, Frank), known surnames, one-word names of the shipped gazetteers, and the words
+    that list drops (frequent surnames such as Walker)."""
+    adjust = {r[0]: r[1] for r in lexicon_rows("entities_common_adjust.tsv") if len(r) >= 2}
+    names = {k.lower() for k, lst in gaz.items() if any(len(key) == 1 for key, _ in lst)}
+    names |= {w.lower() for line in lexicon_lines("entities_surnames.txt") for w in line.split()}
+    given = {w.lower() for w in first}
+    return frozenset(
+        w
+        for w in _frequent_words()
+        if w.isalpha()
+        and len(w) >= 3
+        and w not in names
+        and adjust.get(w) != "drop"
+        and (w not in given or adjust.get(w) == "keep")
+    )
+
+
+@functools.cache
 def _lexicons(config: EntityConfig) -> _Lex:
     gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
     countries = _countries(gaz)
@@ -293,6 +323,8 @@ def _lexicons(config: EntityConfig) -> _Lex:
     for g in groups:
         _add(gaz, g, _Entry(g, PERSON, "name"))
     _load_tsv(gaz, "entities_aliases.tsv")
+    shipped_first = {w for line in lexicon_lines("entities_first_names.txt") for w in line.split()}
+    common = _common_words(gaz, shipped_first)  # the shipped lexicons only: same for every config
     for path in (*config.gazetteer_files, *config.alias_files):
         _load_tsv(gaz, path)
     for surface, canonical, kind in config.extra:
@@ -325,7 +357,7 @@ def _lexicons(config: EntityConfig) -> _Lex:
         countries=frozenset(countries),
         not_names=frozenset(lexicon_lines("entities_not_names.txt")),
         groups=frozenset(groups),
-        common=frozenset(lexicon_lines("entities_common_words.txt")),
+        common=common,
         surnames=frozenset(
             w for line in lexicon_lines("entities_surnames.txt") for w in line.split()
         ),
