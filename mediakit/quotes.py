@@ -522,7 +522,9 @@ class _Attributor:
                 return _Who(s, e, phrase, phrase, "np")
             return _Who(m.start, m.end, m.text, m.entity, "name")
         words = low.split()
-        if not _speakerlike(phrase, words) or re.match(r"\s*[—–(-]", text[e : e + 3]):
+        if not _speakerlike(phrase, words) or (
+            phrase.isupper() and re.match(r"\s*[—–-]", text[e : e + 3])
+        ):
             return None  # "on Saturday", "This year", "58", a dateline "WASHINGTON —"
         if words and words[0] in _DETERMINERS and words[-1] not in _DOCUMENT_NOUNS:
             r = self.index.resolve_nominal(phrase, at, hint=self.last_speaker)
@@ -539,6 +541,15 @@ class _Attributor:
             j -= 1
         if j < lo_tok:
             return None
+        if toks[j].text == ")" and j - 1 > lo_tok:
+            # "Kasich (who has 25 delegates) said"
+            c = j - 1
+            while c > lo_tok and toks[c].text != "(" and j - c < 20:
+                c -= 1
+            if toks[c].text == "(" and c - 1 >= lo_tok:
+                j = c - 1
+            else:
+                return None
         if toks[j].text in ("—", "–") and j - 1 > lo_tok:
             # dashed apposition: "Smith — a teacher from Y — says"
             c = j - 1
@@ -1224,6 +1235,7 @@ class _Extractor:
                         and r[0] - comma_k <= 6
                         and all(
                             _WORDISH.fullmatch(t.text)
+                            and t.low not in ("which", "who", "whom", "that")
                             and t.low not in att.forms
                             and t.low not in _AUX
                             and not (t.text.islower() and t.low.endswith("ed"))
@@ -1432,8 +1444,10 @@ class _Extractor:
         if k >= n or toks[k].low in ("to", "so", "as", "and", "but") or toks[k].text in ",.;:!?":
             return None
         if toks[k].low in _AUX and toks[k].low not in ("also",):
-            # "everything Trump says is true": the cue's object came before it
-            return None
+            # "everything Trump says is true": the cue's object came before it; but
+            # "donations, which he said were accompanied by …" reports the rest
+            if not any(t.low in ("which", "that", "who") for t in toks[max(0, c.i - 4) : c.i]):
+                return None
         return k
 
     def _skip_np(self, toks: list[_Tok], k: int) -> int | None:
