@@ -1262,7 +1262,7 @@ class _Extractor:
                         nt = toks[tail_end + 1]
                         if (
                             nt.low not in _PREP
-                            and nt.low not in ("and", "but", "to", "as")
+                            and nt.low not in ("to", "as")
                             and not nt.low.endswith("ing")
                         ):
                             second = self._content(
