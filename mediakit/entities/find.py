@@ -1,0 +1,50 @@
+"""Named mentions of one article: sentences segmented, then merged into canonical entities."""
+
+from __future__ import annotations
+
+from ..model import Article, Mention, Tokens
+from ..text import tokenise
+from .lexicons import EntityConfig, _lexicons, _merge, _words
+from .merge import _resolve
+from .runs import _Seg
+from .segment import _segment
+
+
+def _words_by_sentence(tokens: Tokens) -> list[list[tuple[int, int]]]:
+    text = tokens.article.text
+    if not tokens.tokens:
+        return [_words(text, s.start, s.end) for s in tokens.sentences]
+    per: list[list[tuple[int, int]]] = [[] for _ in tokens.sentences]
+    for t in tokens.tokens:
+        per[t.sentence].append((t.start, t.end))
+    return [_merge(text, spans) for spans in per]
+
+
+def find_mentions(
+    article: Article | str, tokens: Tokens | None = None, *, config: EntityConfig | None = None
+) -> tuple[Mention, ...]:
+    """Named mentions of people, places and organisations, merged into canonical entities.
+
+    >>> ms = find_mentions("Russian Foreign Minister Sergei Lavrov met Lavrov's aides in Moscow.")
+    >>> [(m.text, m.entity, m.kind, m.form) for m in ms]  # doctest: +NORMALIZE_WHITESPACE
+    [('Russian', 'Russia', 'place', 'adjectival'),
+     ('Sergei Lavrov', 'Sergei Lavrov', 'person', 'name'),
+     ('Lavrov', 'Sergei Lavrov', 'person', 'name'),
+     ('Moscow', 'Moscow', 'place', 'name')]
+    >>> ms[1].role
+    'Russian Foreign Minister'
+    """
+    if isinstance(article, str):
+        article = Article(id="text", text=article)
+    config = config or EntityConfig()
+    lex = _lexicons(config)
+    if tokens is None or tokens.article.text != article.text:
+        tokens = tokenise(article, tokens=False)
+    text = article.text
+    cands: list[tuple[int, list[tuple[int, int]], _Seg]] = []  # sentence, spans, seg
+    for si, spans in enumerate(_words_by_sentence(tokens)):
+        if not spans:
+            continue
+        for seg in _segment(text, spans, lex):
+            cands.append((si, spans, seg))
+    return _resolve(article, cands, lex, config)

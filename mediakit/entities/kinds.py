@@ -1,0 +1,127 @@
+"""The kind of a name no gazetteer or rule settled: places told by the article, guesses from neighbours."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicons import ORG, PERSON, PLACE, EntityConfig, _Lex
+from .names import _lookup, _odd_shape
+
+
+@dataclass
+class _M:
+    start: int
+    end: int
+    sent: int
+    kind: str
+    canonical: str
+    form: str
+    role: str
+    words: list[str]
+    initial: bool
+    prev_word: str
+    next_word: str = ""
+    link: _M | None = None
+    guessed: bool = False
+
+
+_SPEECH = frozenset(
+    "said says say told tells added adds explained explains noted notes argued argues stated "
+    "states wrote writes claimed claims believes believed thinks thought insisted insists "
+    "warned warns asked asks replied replies announced announces recalled recalls admitted "
+    "admits agreed agrees".split()
+)
+
+
+_COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Inner Outer Mid North-East North-West South-East South-West Northeast Northwest "
+    "Southeast Southwest".split()
+)
+
+
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
+
+
+def _derived_places(ms: Sequence[_M], lone_counts: dict[str, int], lex: _Lex) -> dict[str, str]:
+    """Unknown places told by the article itself: "Karstan" beside "Karstani", "Veldoria" beside
+    "Veldorian", "Kyrgyzstan"-like "-stan" names, and lone words after "in"/"from" that also
+    recur. Maps each such word (and each demonym of it) to the place's name."""
+    words = set(lone_counts)
+    for m in ms:
+        if m.kind == "unknown":
+            words.add(m.words[0])  # "Karstani" in "Karstani Deputy Foreign Minister ..."
+    out: dict[str, str] = {}
+    for d in words:
+        for end in _DEMONYM_ENDINGS:
+            base = d[: -len(end)]
+            if (
+                d.endswith(end)
+                and len(base) >= 4
+                and base in lone_counts
+                and base.lower() not in lex.common
+            ):
+                out[base] = base
+                out[d] = base
+                break
+    for w in lone_counts:
+        if w.endswith("stan") and len(w) > 6:
+            out.setdefault(w, w)
+    return out
+
+
+def _guess_kind(
+    m: _M, lex: _Lex, single_kind: dict[str, str], lone_counts: dict[str, int], config: EntityConfig
+) -> str:
+    """The kind of a name no gazetteer or rule settled, from its words and neighbours ("" = none)."""
+    words = m.words
+    after_the = m.prev_word.lower() == "the"
+    if any(w in lex.not_names for w in words) or any(_odd_shape(w) for w in words):
+        return ""
+    if len(words) == 1 and ("'" in words[0] or "’" in words[0]) and words[0][-1].islower():
+        return ""  # "We'll", "It’s"
+    if m.next_word == ":" and len(words) == 1:
+        return ""  # "Image: ...", "Category: ..."
+    if len(words) >= 2:
+        places = [
+            k
+            for k, w in enumerate(words)
+            if w not in _COMPASS and (h := _lookup(lex, words, k)) and h[1].kind == PLACE
+        ]
+        if places and all(k in places or w in _COMPASS for k, w in enumerate(words)):
+            return PLACE  # "Kowloon West", "South East Asia"
+        if places:
+            return ORG  # "Environment Canada", "Team Estonia"
+        if words[0] in lex.place_prefix or (
+            len(words) == 2 and (words[0] in _COMPASS or words[1] in _COMPASS)
+        ):
+            return PLACE  # "Cape Canaveral", "Fort Worth", "Kibbutz Kinneret", "Upper Selm"
+        if after_the or all(w.lower() in lex.common for w in words):
+            return ORG  # not a person: "the Magic Circle", "Creative Commons", "People Power"
+        return PERSON
+    w = words[0]
+    if m.next_word[:1].isdigit():
+        return ""  # "March 5", "May 2012"
+    if after_the:
+        if w in lex.org_suffix or (w.endswith("s") and not w.endswith("ss")):
+            return ORG  # "the Mets", "the Times"
+        return ""
+    speaks = m.next_word in _SPEECH
+    common = w.lower() in lex.common
+    named = w in lex.first and not common  # "Gloria", not "Hope" or "Frank"
+    if m.initial and common:
+        return PERSON if speaks else ""
+    if not config.lone_words:
+        return ""
+    if w in single_kind:
+        return single_kind[w]
+    if speaks or named or w in lex.surnames:
+        return PERSON
+    if common:
+        return ""
+    if m.prev_word in lex.place_preps and not m.initial:
+        return PLACE
+    if lone_counts.get(w, 0) >= 2:
+        return PERSON  # a recurring lone name ("Gorbachev", "Scarne")
+    return ""

@@ -1,0 +1,163 @@
+"""Runs of name words in one sentence, and the role written before a person's name."""
+
+from __future__ import annotations
+
+from .lexicons import ORG, PLACE, _Lex
+from .names import _cap, _lookup, _match_title, is_acronym
+from .runs import _Seg, _split_run
+
+_OPENERS = set("“‘\"'«([—–-:")
+
+
+def _unshout(lex: _Lex, w: str) -> str:
+    """A word of an all-capitals line as it would be written normally, if a gazetteer knows it."""
+    if _lookup(lex, [w], 0):
+        return w  # "NATO", "US"
+    c = w.capitalize()
+    return c if _lookup(lex, [c], 0) else w.lower()
+
+
+_MAX_RUN = 12  # no name is longer; bounds the work per run (linear time on any input)
+
+
+def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
+    """Segments of one sentence's words (word indices into ``spans``)."""
+    words = [text[s:e] for s, e in spans]
+    n = len(words)
+    segs: list[_Seg] = []
+    shouting = sum(1 for w in words if len(w) > 1 and w.isupper()) >= max(3, n // 2)
+    if shouting:  # an all-capitals line ("BREAKING NEWS FROM MINSK"): capitals say nothing
+        words = [_unshout(lex, w) for w in words]
+    i = 0
+    while i < n:
+        w = words[i]
+        if not w[:1].isupper():
+            i += 1
+            continue
+        initial = i == 0 or words[i - 1] in _OPENERS
+        if w.lower() in lex.stop and not _lookup(lex, words, i):
+            i += 1
+            continue
+        # collect a run of name words
+        j = i
+        run_end = i
+        left_words = 0
+        joined_of = False
+        while j < n and j - i < _MAX_RUN:
+            hit = _lookup(lex, words, j) if words[j][:1].isupper() else None
+            if hit and hit[0] > 1:
+                j += hit[0]
+                run_end = j
+                left_words += hit[0]
+                continue
+            wj = words[j]
+            if _cap(wj) and (
+                j == i
+                or wj.lower() not in lex.stop
+                or wj.lower() in lex.stop_inside_ok
+                or _match_title(lex, words, j)
+                or (j == i + 1 and words[i] in lex.first)  # "Theresa May"
+            ):
+                j += 1
+                run_end = j
+                left_words += 1
+                continue
+            nxt = words[j + 1] if j + 1 < n else ""
+            if j > i and _cap(nxt) and nxt.lower() not in lex.stop:
+                low = wj
+                prev = words[j - 1]
+                if low in lex.particles and not is_acronym(prev):
+                    j += 1
+                    continue
+                if low == "&":
+                    j += 1
+                    continue
+                if (
+                    low in ("of", "for")
+                    and (prev in lex.org_head or prev in lex.place_head)
+                    and left_words <= 3
+                ):
+                    j += 1
+                    left_words = 0
+                    joined_of = True
+                    continue
+                if low == "and" and joined_of and not _starts_name(lex, words, j + 1):
+                    j += 1
+                    continue
+                if low == "and" and not joined_of and _and_joins(lex, words, i, j):
+                    j += 1  # "National Air and Space Museum", "Republic Windows and Doors Factory"
+                    continue
+            if j > i and wj == "of" and nxt == "the" and j + 2 < n and _cap(words[j + 2]):
+                prev = words[j - 1]
+                if (prev in lex.org_head or prev in lex.place_head) and left_words <= 2:
+                    j += 2
+                    left_words = 0
+                    joined_of = True
+                    continue
+            break
+        segs.extend(_split_run(words, i, run_end, lex, initial))
+        i = max(run_end, i + 1)
+    return segs
+
+
+def _and_joins(lex: _Lex, words: list[str], i: int, j: int) -> bool:
+    """True when "and" at ``j`` is inside one name: the words after it end in a suffix, those before do not."""
+    kinds = lex.org_suffix | lex.place_suffix | lex.org_head | lex.place_head
+    if any(w in kinds for w in words[i:j]) or _lookup(lex, words, j + 1):
+        return False
+    k = j + 1
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    return k - j >= 3 and (words[k - 1] in lex.org_suffix or words[k - 1] in lex.place_suffix)
+
+
+def _starts_name(lex: _Lex, words: list[str], k: int) -> bool:
+    """True when the capitalised words from ``k`` on are a name of their own ("Moscow State University")."""
+    if _lookup(lex, words, k):
+        return True
+    while k < len(words) and _cap(words[k]):
+        if words[k] in lex.org_suffix or words[k] in lex.org_head:
+            return True
+        k += 1
+    return False
+
+
+def _role_before(
+    text: str, spans: list[tuple[int, int]], seg: _Seg, segs_before: list[_Seg], lex: _Lex
+) -> str:
+    """Role text right before a person's name: titles, a demonym or "X’s", lowercase role words."""
+    k = seg.s
+    start = None
+    # titles in the same run
+    for prev in reversed(segs_before):
+        if prev.e == k and prev.kind == "title":
+            start = prev.s
+            k = prev.s
+        else:
+            break
+    # lowercase role words before the run ("leader", "counterpart")
+    while k > 0 and text[spans[k - 1][0] : spans[k - 1][1]] in lex.role_words:
+        k -= 1
+        start = k
+    if start == k and 0 < k < seg.s and text[spans[k][0] : spans[k][1]].islower():
+        # one modifier of a lowercase role word: "election opponent", "former president"
+        w = text[spans[k - 1][0] : spans[k - 1][1]]
+        if w.isalpha() and w.islower() and (w not in lex.stop or w in ("former", "acting")):
+            k -= 1
+            start = k
+    if start is None:
+        return ""
+    # a demonym, place or organisation right before ("Russian", "Kazakhstan’s", "CSTO")
+    for prev in reversed(segs_before):
+        if prev.s >= k:
+            continue
+        if prev.e == k and prev.kind in (PLACE, ORG):
+            start = prev.s
+        elif (
+            prev.e == k - 1
+            and prev.kind in (PLACE, ORG)
+            and text[spans[k - 1][0] : spans[k - 1][1]] in ("’s", "'s")
+        ):
+            start = prev.s
+        break
+    return text[spans[start][0] : spans[seg.s - 1][1]] if start < seg.s else ""
