@@ -1293,8 +1293,13 @@ class _Extractor:
         if ks > c.j and toks[ks - 1].low == "that" or ks < n and toks[ks].low == "that":
             rule = "reported:said-that"
         d = self._content(toks, c, ks, who, rule, masked, relative=who.how == "relative")
-        if d is not None and c.lemma == "call" and d.kind != "mixed":
-            d = None  # "called X “a disgrace”" is an attribution, "a company called Y" is not
+        if (
+            d is not None
+            and c.lemma == "call"
+            and d.kind != "mixed"
+            and not _verb_context(toks, c.i)
+        ):
+            d = None  # "called X “a disgrace”", "he called him a liar"; not "a company called Y"
         if d is not None:
             out.append(d)
         return out
