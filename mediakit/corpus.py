@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -35,7 +35,8 @@ log = logging.getLogger("mediakit")
 Backend = Literal["serial", "processes", "dask"]
 Item = Article | Problem
 
-#: Tables written per chunk; ``texts`` (article_id, text) lets ``read_output`` rebuild Articles.
+#: Tables written per chunk; ``texts`` (article_id, text, boilerplate as JSON) lets
+#: ``read_output`` rebuild the Articles.
 TABLES = ("quotes", "speakers", "mentions", "sentences", "articles", "problems")
 _TEXTS = "texts"
 _MANIFEST = "_manifest.jsonl"
@@ -278,7 +279,7 @@ def _concat(name: str, parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
 # ---------------------------------------------------------------------------- backends
 
 _Chunks = Iterator[tuple[int, list[tuple[int, Item]]]]
-_Done = Iterator[tuple[int, list[tuple[int, Item]], _ChunkResult]]
+_Done = Generator[tuple[int, list[tuple[int, Item]], _ChunkResult], None, None]
 
 
 def _serial(
@@ -530,19 +531,20 @@ def analyse(
             yield n, chunk
 
     results: dict[int, _ChunkResult] = {}
+    if backend == "serial":
+        done = _serial(remember(chunks), config, texts, tick)
+    elif backend == "processes":
+        done = _processes(remember(chunks), config, texts, tick, workers)
+    else:
+        done = _dask(remember(chunks), config, texts, tick, workers)
     try:
-        if backend == "serial":
-            done = _serial(remember(chunks), config, texts, tick)
-        elif backend == "processes":
-            done = _processes(remember(chunks), config, texts, tick, workers)
-        else:
-            done = _dask(remember(chunks), config, texts, tick, workers)
         for n, _chunk, res in done:
             if store is not None:
                 store.write(n, res)
             else:
                 results[n] = res
     finally:
+        done.close()  # stops the pool or the cluster now, also on an error or Ctrl-C
         if bar is not None:
             bar.close()
     if store is not None:
