@@ -63,7 +63,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 _CLOSERS = "\"'”’»)]"
-_SPLIT_AFTER_CLOSER = re.compile(r"[.?!…][”\"’»)]+\s+(?=[A-Z“\"‘«])")
+_SPLIT_AFTER_CLOSER = re.compile(
+    r"[.?!…][”\"’»)]+\s+(?=[A-Z“\"‘«])"
+    # abbreviations that often end a sentence, before a word that usually starts one
+    r"|\b(?:[ap]\.m|U\.S|U\.K|U\.N|D\.C|Inc|Corp|Co|Ltd|Jr|Sr|etc)\.\s+"
+    r"(?=(?:He|She|They|It|We|I|You|The|But|And|In|On|At|This|That|These|Those|There|"
+    r"His|Her|Their|Its|Our|When|While|After|Before|If|As|So|Yet|Still|Meanwhile|"
+    r"However|Mr|Mrs|Ms|Dr)\b)"
+)
 
 
 def _fix_closers(text: str, spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -103,6 +110,9 @@ def sentence_spans(
 
     >>> sentence_spans("Mr. Smith came. He said “Hi.” Then left.")
     [(0, 15, 0), (16, 29, 0), (30, 40, 0)]
+    >>> t = "They met at 5 p.m. He left the U.S. Embassy at 6 p.m. on Monday."
+    >>> [t[s:e] for s, e, _ in sentence_spans(t)]
+    ['They met at 5 p.m.', 'He left the U.S. Embassy at 6 p.m. on Monday.']
     """
     punkt = _punkt()
     out = []
