@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .entities import find_mentions
 from .model import Article, Mention, Speaker, Tokens
-from .resources import lexicon_lines
+from .resources import lexicon_lines, lexicon_rows
 from .text import tokenise
 
 __all__ = ["PRONOUNS", "SpeakerIndex", "resolve_mentions", "speaker_index", "tag_speakers"]
@@ -56,6 +56,46 @@ def _person_heads() -> frozenset[str]:
     """Head nouns of descriptions that name a person: role words plus common person nouns."""
     roles = {w.lower() for line in lexicon_lines("entities_roles.txt") for w in line.split()}
     return frozenset(roles | _PERSON_HEADS_EXTRA)
+
+
+# the gender a pronoun rules out
+_PRONOUN_GENDER = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m", "hers": "m"}
+_TITLE_BEFORE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Mister|Sir|Lord|Dame|Lady|King|Queen|Prince|Princess)\.?\s+$"
+)
+
+
+@functools.cache
+def _gender_cues(path: str = "speakers_gender.tsv") -> dict[tuple[str, str], str]:
+    """(kind, lowercase word) -> "m" | "f" from the shipped gender cue list."""
+    out: dict[tuple[str, str], str] = {}
+    for row in lexicon_rows(path):
+        if len(row) >= 3:
+            out[(row[0], row[1].lower())] = row[2]
+    return out
+
+
+def _guess_gender(text: str, name: str, mentions: Sequence[Mention], role: str) -> str:
+    """ "m", "f" or "" from titles before the mentions, role words, then the given name."""
+    cues = _gender_cues()
+    votes = {"m": 0, "f": 0}
+    for m in mentions:
+        t = _TITLE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        if t:
+            g = cues.get(("title", t.group(1).lower()), "")
+            if g:
+                votes[g] += 2
+    for w in _WORD.findall(role.lower()):
+        g = cues.get(("role", w), "")
+        if g:
+            votes[g] += 2
+    first = name.split()[0].lower() if name.split() else ""
+    g = cues.get(("name", first), "")
+    if g:
+        votes[g] += 1
+    if votes["m"] == votes["f"]:
+        return ""
+    return "m" if votes["m"] > votes["f"] else "f"
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -104,6 +144,14 @@ class SpeakerIndex:
         kind = PRONOUNS.get(pronoun.lower(), "")
         if kind == "person":
             cands = self.before(offset, kinds=("person",))
+            wrong = _PRONOUN_GENDER.get(pronoun.lower(), "")
+            if wrong:
+                cands = [m for m in cands if self._gender(m.entity) != wrong]
+                # a known match among the nearest few beats a person of unknown gender
+                right = "m" if wrong == "f" else "f"
+                match = [m for m in cands[:3] if self._gender(m.entity) == right]
+                if match and not (hint and any(m.entity == hint for m in cands[:3])):
+                    cands = match + [m for m in cands if m not in match]
         elif kind == "organisation":
             cands = self.before(offset, kinds=("organisation",))
         elif kind == "group":
@@ -117,6 +165,10 @@ class SpeakerIndex:
                 if m.entity == hint:
                     return m
         return cands[0]
+
+    def _gender(self, entity: str) -> str:
+        sp = self.speakers.get(entity)
+        return sp.gender if sp else ""
 
     def resolve_nominal(self, phrase: str, offset: int, *, hint: str = "") -> Mention | None:
         """The entity a description such as "the president" at ``offset`` refers to."""
@@ -159,13 +211,21 @@ def _speakers_from(article: Article, mentions: Sequence[Mention]) -> dict[str, S
         if m.role and len(m.role) > len(roles.get(m.entity, "")):
             roles[m.entity] = m.role
         kinds[m.entity] = m.kind
+    by_entity: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_entity.setdefault(m.entity, []).append(m)
     for ent, al in aliases.items():
+        role = roles.get(ent, "")
+        gender = ""
+        if kinds[ent] == "person":
+            gender = _guess_gender(article.text, ent, by_entity.get(ent, []), role)
         out[ent] = Speaker(
             article_id=article.id,
             speaker=ent,
             kind=kinds[ent],
-            role=roles.get(ent, ""),
+            role=role,
             aliases=tuple(a for a in al if a != ent),
+            gender=gender,
         )
     return out
 

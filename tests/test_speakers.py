@@ -50,7 +50,15 @@ def test_tag_speakers_roles_and_aliases() -> None:
 
 
 def test_pronoun_prefers_recent_speaker_hint() -> None:
-    art = mk.Article(id="t", text="Anna Berg criticised Tomas Varga on Monday. Then she left.")
+    art = mk.Article(id="t", text="Ilse Berg criticised Tomas Varga on Monday. Then she left.")
     ix = mk.speaker_index(art)
-    assert ix.resolve_pronoun("she", art.text.index("she"), hint="Anna Berg").entity == "Anna Berg"
+    assert ix.resolve_pronoun("she", art.text.index("she"), hint="Ilse Berg").entity == "Ilse Berg"
     assert ix.resolve_pronoun("she", art.text.index("she")).entity == "Tomas Varga"
+
+
+def test_gender_cues_from_titles_roles_and_names() -> None:
+    text = "Ms. Ilse Brandt met Tomas Varga and spokesman Oren Tal. John Ode came too."
+    sp = {s.speaker: s.gender for s in mk.tag_speakers(mk.Article(id="t", text=text))}
+    assert sp["Ilse Brandt"] == "f"  # title
+    assert sp["Tomas Varga"] == ""  # no cue: no guess
+    assert sp["John Ode"] == "m"  # given name
