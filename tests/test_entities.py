@@ -92,7 +92,9 @@ def test_csto_sentence_index(csto_article: Article) -> None:
 
 
 def _pattern_cases() -> list:
-    data = json.loads((CASES / "entities_patterns.json").read_text(encoding="utf-8"))
+    data = []
+    for name in ("entities_patterns.json", "entities_fictional.json"):
+        data += json.loads((CASES / name).read_text(encoding="utf-8"))
     out = []
     for case in data:
         marks = []

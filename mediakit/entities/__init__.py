@@ -29,9 +29,14 @@ What is left is a name. Several words: a person when they start with a given nam
 or follow a title, an organisation when they are all common English words
 ("People Power") or follow "the", a place after "Cape"/"Fort" or with a compass
 word ("Upper Selm"), otherwise a person. One word needs evidence: a given name, a
-known surname, a speech verb after it ("Heald said"), "in"/"from" before it, a
-demonym of it in the same article ("Karstani" makes "Karstan" a place), or a second
-occurrence; each such word gets one kind per article.
+known surname, a speech verb after it ("Heald said"), "in"/"from" before it ("in
+Veldan believes" is a place all the same), a demonym of it in the same article
+("Karstani" makes "Karstan" a place), a country-like ending ("-stan"; "-ia" and
+"-land" with a place preposition before it, "’s president" after it, or a place
+beside it: "between Veldoria and Karstan"), or a second occurrence; each such word
+gets one kind per article. A lowercase role word after a modal is a verb ("we will
+judge Karstan"), and an acronym before a title is the organisation in the role ("NDC
+Secretary General Oskar Heimvold").
 
 Merging inside one article (documented rules):
 
@@ -48,6 +53,8 @@ Merging inside one article (documented rules):
 * acronyms join their expansion when written "Long Name (ABC)" or when the
   initials of a name in the article spell them, and take its kind; known ones
   come from the lexicons (EU = European Union, US = U.S. = United States);
+* "the Compact" (an organisation word alone after "the") joins the one organisation
+  of the article whose name ends with it ("Northern Defence Compact");
 * possessive ’s / 's is never part of a mention.
 
 Decisions: the EU, NATO and other unions of states are organisations; "the Kremlin"

@@ -22,6 +22,8 @@ class _M:
     initial: bool
     prev_word: str
     next_word: str = ""
+    prev2: str = ""  # the word before prev_word
+    next2: str = ""  # the word after next_word
     link: _M | None = None
     guessed: bool = False
 
@@ -41,6 +43,8 @@ _COMPASS = frozenset(
 )
 
 
+# prepositions that put a lone name in a place even before a speech verb ("in Veldan believes")
+_STRONG_PREPS = frozenset({"in", "across", "into", "near", "outside", "inside"})
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
 
 
@@ -68,7 +72,54 @@ def _derived_places(ms: Sequence[_M], lone_counts: dict[str, int], lex: _Lex) ->
     for w in lone_counts:
         if w.endswith("stan") and len(w) > 6:
             out.setdefault(w, w)
+    # a lone word shaped like a country's name ("Veldoria", "Norland") is a place when the article
+    # says so once: "in/from/across Veldoria", "Veldoria’s president", "Veldoria and Karstan"
+    shaped = {
+        w
+        for w in lone_counts
+        if w.endswith(_PLACE_ENDINGS)
+        and len(w) >= 5
+        and w not in out
+        and w not in lex.first
+        and w not in lex.surnames
+        and w.lower() not in lex.common
+    }
+    lone = [m for m in ms if len(m.words) == 1]
+    for k, m in enumerate(lone):
+        w = m.words[0]
+        if w not in shaped or m.kind != "unknown":
+            continue
+        coordinated = any(
+            n.sent == m.sent
+            and (n.kind == PLACE or n.words[0] in out)
+            and (
+                (n.start > m.end and m.next_word in _COORD and n.prev_word == m.next_word)
+                or (n.end < m.start and m.prev_word in _COORD and n.next_word == m.prev_word)
+            )
+            and abs(n.start - m.start) <= len(w) + len(n.words[0]) + 6
+            for n in lone[max(0, k - 1) : k + 2]
+            if n is not m
+        )
+        if (
+            (_place_prep(m, lex) and not m.initial)
+            or (m.next_word in ("’s", "'s") and _is_role(m.next2, lex))
+            or coordinated
+        ):
+            out[w] = w
     return out
+
+
+_PLACE_ENDINGS = ("stan", "ia", "land")
+_COORD = frozenset({"and", "or", ","})
+
+
+def _place_prep(m: _M, lex: _Lex) -> bool:
+    """True when a place preposition stands before the mention ("in Veldan"), but not "according to"."""
+    return m.prev_word in lex.place_preps and m.prev2.lower() != "according"
+
+
+def _is_role(word: str, lex: _Lex) -> bool:
+    return word.lower() in lex.role_words or word in lex.titles
 
 
 def _guess_kind(
@@ -111,16 +162,19 @@ def _guess_kind(
     common = w.lower() in lex.common
     named = w in lex.first and not common  # "Gloria", not "Hope" or "Frank"
     if m.initial and common:
-        return PERSON if speaks else ""
+        plural = w.endswith("s") and not w.endswith("ss")  # "Officials said", "Analysts say"
+        return PERSON if speaks and not plural else ""
     if not config.lone_words:
         return ""
     if w in single_kind:
         return single_kind[w]
+    if m.prev_word in _STRONG_PREPS and not (named or common or w in lex.surnames):
+        return PLACE  # "the Institute for Northern Studies in Veldan believes": not Veldan
     if speaks or named or w in lex.surnames:
         return PERSON
     if common:
         return ""
-    if m.prev_word in lex.place_preps and not m.initial:
+    if _place_prep(m, lex) and not m.initial:
         return PLACE
     if lone_counts.get(w, 0) >= 2:
         return PERSON  # a recurring lone name ("Gorbachev", "Scarne")

@@ -45,6 +45,8 @@ def _resolve(
                 kind = PERSON
         prev_word = text[spans[seg.s - 1][0] : spans[seg.s - 1][1]] if seg.s > 0 else ""
         next_word = text[spans[seg.e][0] : spans[seg.e][1]] if seg.e < len(spans) else ""
+        prev2 = text[spans[seg.s - 2][0] : spans[seg.s - 2][1]] if seg.s > 1 else ""
+        next2 = text[spans[seg.e + 1][0] : spans[seg.e + 1][1]] if seg.e + 1 < len(spans) else ""
         ms.append(
             _M(
                 spans[seg.s][0],
@@ -58,6 +60,8 @@ def _resolve(
                 seg.initial,
                 prev_word,
                 next_word,
+                prev2,
+                next2,
             )
         )
 
@@ -192,8 +196,23 @@ def _resolve(
         if root in canon_of and canon_of[root] != root:
             canon_of[name] = canon_of[root]
 
+    # "the Compact", "the Council": an organisation word alone stands for the one organisation
+    # of the article whose name ends with it ("Northern Defence Compact")
+    ends_with: dict[str, set[str]] = defaultdict(set)
+    for m in kept:
+        if m.kind == ORG and len(m.words) >= 2 and m.words[-1] in lex.org_suffix:
+            name = m.canonical or " ".join(m.words)
+            ends_with[m.words[-1]].add(expansions.get(name, name))
     out: list[Mention] = []
     for m in kept:
+        if (
+            m.kind == ORG
+            and len(m.words) == 1
+            and not m.canonical
+            and m.prev_word.lower() == "the"
+            and len(ends_with.get(m.words[0], ())) == 1
+        ):
+            m.canonical = next(iter(ends_with[m.words[0]]))
         if m.form == "adjectival" and not config.adjectival:
             continue
         if m.form == "name" and len(m.words) == 1 and is_acronym(m.words[0]):

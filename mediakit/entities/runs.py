@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicons import ORG, PERSON, PLACE, _Lex
-from .names import _lookup, _match_title
+from .names import _lookup, _match_title, is_acronym
 
 
 @dataclass
@@ -53,6 +53,7 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         and words[i] not in lex.first
         and not _match_title(lex, words, i)
         and not _lookup(lex, words, i)
+        and not (is_acronym(words[i]) and words[i] not in lex.not_acronyms)  # "NDC Secretary ..."
         and (
             words[i + 1] in lex.first
             or _match_title(lex, words, i + 1)

@@ -122,6 +122,11 @@ def _starts_name(lex: _Lex, words: list[str], k: int) -> bool:
     return False
 
 
+_VERB_BEFORE = frozenset(
+    "will would can could shall should may might must did does do not n't".split()
+)
+
+
 def _role_before(
     text: str, spans: list[tuple[int, int]], seg: _Seg, segs_before: list[_Seg], lex: _Lex
 ) -> str:
@@ -135,10 +140,15 @@ def _role_before(
             k = prev.s
         else:
             break
-    # lowercase role words before the run ("leader", "counterpart")
-    while k > 0 and text[spans[k - 1][0] : spans[k - 1][1]] in lex.role_words:
-        k -= 1
-        start = k
+    # lowercase role words before the run ("leader", "counterpart"), unless a modal
+    # makes the word a verb ("we will judge Karstan")
+    low = k
+    while low > 0 and text[spans[low - 1][0] : spans[low - 1][1]] in lex.role_words:
+        low -= 1
+    if low < k and not (
+        low > 0 and text[spans[low - 1][0] : spans[low - 1][1]].lower() in _VERB_BEFORE
+    ):
+        k = start = low
     if start == k and 0 < k < seg.s and text[spans[k][0] : spans[k][1]].islower():
         # one modifier of a lowercase role word: "election opponent", "former president"
         w = text[spans[k - 1][0] : spans[k - 1][1]]
@@ -151,13 +161,17 @@ def _role_before(
     for prev in reversed(segs_before):
         if prev.s >= k:
             continue
-        if prev.e == k and prev.kind in (PLACE, ORG):
+        known = (
+            prev.kind in (PLACE, ORG)
+            or (
+                prev.kind == "unknown"  # an acronym: "NDC Secretary General"
+                and prev.e - prev.s == 1
+                and is_acronym(text[spans[prev.s][0] : spans[prev.s][1]])
+            )
+        )
+        if prev.e == k and known:
             start = prev.s
-        elif (
-            prev.e == k - 1
-            and prev.kind in (PLACE, ORG)
-            and text[spans[k - 1][0] : spans[k - 1][1]] in ("’s", "'s")
-        ):
+        elif prev.e == k - 1 and known and text[spans[k - 1][0] : spans[k - 1][1]] in ("’s", "'s"):
             start = prev.s
         break
     return text[spans[start][0] : spans[seg.s - 1][1]] if start < seg.s else ""
