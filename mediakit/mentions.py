@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .entities import surname, translit_key
+from .entities import is_acronym, surname, translit_key
 from .model import Mention
 from .tables import COLUMNS, frame
 
@@ -58,12 +58,14 @@ def mentions_table(mentions: Any) -> pd.DataFrame:
 
 
 def corpus_entities(mentions: Any) -> pd.DataFrame:
-    """The mentions table with one name per person across a corpus.
+    """The mentions table with one name per person and organisation across a corpus.
 
     An article that only says "Putin" gets the entity of the one full name with that
     surname (or a transliteration of it, :func:`~mediakit.entities.translit_key`) in
     the other articles, "Vladimir Putin"; a surname shared by several full names is
-    left as it is.
+    left as it is. Likewise an article that only says "NDC" (or "the Compact") gets the
+    one organisation that other articles spell out as "Northern Defence Compact (NDC)"
+    (or the one organisation whose name ends in "Compact").
 
     >>> from mediakit.entities import find_mentions
     >>> from mediakit.model import Article
@@ -87,12 +89,42 @@ def corpus_entities(mentions: Any) -> pd.DataFrame:
             cands = full.get(name) or full.get("~" + translit_key(name)) or set()
             if len(cands) == 1:
                 rename[name] = next(iter(cands))
-    if not rename:
+    rename_orgs = _organisation_names(df)
+    if not rename and not rename_orgs:
         return df
     df = df.copy()
     is_person = df["kind"] == "person"
     df.loc[is_person, "entity"] = df.loc[is_person, "entity"].replace(rename)
+    is_org = df["kind"] == "organisation"
+    df.loc[is_org, "entity"] = df.loc[is_org, "entity"].replace(rename_orgs)
     return df
+
+
+def _organisation_names(df: pd.DataFrame) -> dict[str, str]:
+    """Organisation entities to rename: an acronym left unexpanded in one article to the one
+    expansion other articles give it; a one-word name to the one organisation whose name ends
+    with it ("Compact" -> "Northern Defence Compact")."""
+    orgs = df.loc[df["kind"] == "organisation", ["entity", "text"]].dropna()
+    if orgs.empty:
+        return {}
+    expansions: dict[str, set[str]] = {}
+    for ent, text in orgs.itertuples(index=False, name=None):
+        if is_acronym(text) and ent != text:
+            expansions.setdefault(text, set()).add(ent)
+    names = set(orgs["entity"])
+    endings: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2:
+            endings.setdefault(words[-1], set()).add(name)
+    out: dict[str, str] = {}
+    for name in names:
+        if " " in name:
+            continue
+        cands = expansions.get(name) if is_acronym(name) else endings.get(name)
+        if cands and len(cands) == 1:
+            out[name] = next(iter(cands))
+    return out
 
 
 def tabulate_mentions(

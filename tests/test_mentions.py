@@ -118,3 +118,27 @@ def test_shared_surname_is_not_merged() -> None:
         + find_mentions(Article(id="a3", text="Yesterday Trump spoke."))
     )
     assert "Trump" in set(tabulate_mentions(ms)["entity"])
+
+
+def test_unexpanded_acronym_and_short_name_join_the_corpus_organisation() -> None:
+    ms = (
+        find_mentions(Article(id="a1", text="The Southern Grain Compact (SGC) met in Tarkistan."))
+        + find_mentions(Article(id="a2", text="Officials said SGC patrols would stop."))
+        + find_mentions(Article(id="a3", text="Officials said the Compact had acted."))
+    )
+    t = tabulate_mentions(ms)
+    assert dict(zip(t["entity"], t["articles"], strict=True)) == {
+        "Southern Grain Compact": 3,
+        "Tarkistan": 1,
+    }
+    raw = set(tabulate_mentions(ms, merge_surnames=False)["entity"])
+    assert {"SGC", "Compact"} <= raw
+
+
+def test_acronym_with_two_expansions_is_not_merged() -> None:
+    ms = (
+        find_mentions(Article(id="a1", text="The Southern Grain Compact (SGC) met."))
+        + find_mentions(Article(id="a2", text="The Saline Gas Consortium (SGC) met."))
+        + find_mentions(Article(id="a3", text="Officials said SGC patrols would stop."))
+    )
+    assert "SGC" in set(tabulate_mentions(ms)["entity"])
