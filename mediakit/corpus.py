@@ -446,14 +446,21 @@ def _show_progress(progress: bool | None) -> bool:
 
 
 def _total(source: Any) -> int | None:
+    """The number of articles, when known without reading (for the progress bar)."""
     if isinstance(source, Article):
         return 1
-    if isinstance(source, (str, Path)):
-        return None if Path(source).is_dir() else 1
-    try:
+    if isinstance(source, str):
+        return (
+            1
+            if not _is_path(source)
+            or Path(source).suffix.lower() in (".txt", ".md", ".html", ".htm")
+            else None
+        )
+    if isinstance(source, pd.DataFrame):
         return len(source)
-    except TypeError:
-        return None
+    if isinstance(source, (list, tuple)) and all(isinstance(x, (Article, Problem)) for x in source):
+        return len(source)
+    return None
 
 
 # ---------------------------------------------------------------------------------- API
