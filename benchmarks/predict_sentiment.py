@@ -4,7 +4,8 @@
 
 NYT lines (with "score") get {"id", "score"} from ``score_text`` (the quote scorer);
 NewsMTSC lines (with "target_start") get {"id", "score"} from ``target_tone``.
-``--plain`` scores with vaderSentiment's behaviour (no news layer), for comparison.
+``--plain`` gives the baseline: vaderSentiment's compound of the whole text for every line
+(no news layer, no target model), as in the benchmark README's VADER rows.
 Score the output with ``../shared/bench/score_sentiment.py GOLD.jsonl PRED.jsonl``.
 """
 
@@ -23,7 +24,7 @@ except ImportError:  # until mediakit/__init__.py exports the sentiment names
 def predict(record: dict, config: SentimentConfig) -> dict:
     """One prediction line for one gold record."""
     text = record["text"]
-    if "target_start" in record:
+    if "target_start" in record and not config.plain:
         tone = target_tone(text, record["target_start"], record["target_end"], config=config)
         return {"id": record["id"], "score": round(tone, 4)}
     return {"id": record["id"], "score": score_text(text, config=config)["compound"]}
