@@ -12,11 +12,19 @@ from .corpus import analyse, iter_results
 from .display import article_html, article_repr_html, highlight
 from .entities import EntityConfig, find_mentions
 from .io import Articles, ReadError, article_from_text, read_article, read_articles
-from .mentions import cooccurrence, tabulate_mentions
+from .mentions import cooccurrence, corpus_entities, tabulate_mentions
 from .model import Article, Boilerplate, Mention, Problem, Quote, Sentence, Speaker, Token, Tokens
 from .pipeline import Analysis, AnalysisConfig, ArticleResult, analyse_article
 from .quotes import QuoteConfig, extract_quotes, find_marked_spans
-from .sentiment import SentimentConfig, label, score_quotes, score_text, target_tone
+from .sentiment import (
+    SentimentConfig,
+    entity_tone,
+    label,
+    score_quotes,
+    score_text,
+    speaker_tone,
+    target_tone,
+)
 from .speakers import resolve_mentions, speaker_index, tag_speakers
 from .tables import COLUMNS, empty_frame
 from .text import tokenise
@@ -51,6 +59,8 @@ __all__ = [
     "article_from_text",
     "article_html",
     "cooccurrence",
+    "corpus_entities",
+    "entity_tone",
     "empty_frame",
     "extract_quotes",
     "find_marked_spans",
@@ -64,6 +74,7 @@ __all__ = [
     "score_quotes",
     "score_text",
     "speaker_index",
+    "speaker_tone",
     "tabulate_mentions",
     "tag_speakers",
     "target_tone",
