@@ -694,30 +694,126 @@ def test_highlight_one_row_series_and_missing_offsets() -> None:
     assert "1 span with offsets outside the text not shown" in view.html
 
 
-@pytest.mark.parametrize("module", ["display", "plots"])
-def test_views_import_no_stage(module: str) -> None:
-    """Views read results: only model, tables, resources, pandas, matplotlib and the stdlib."""
-    import ast
-    import sys
+def _view_sources(module: str) -> dict[str, str]:
+    """Source of every file of a view (``mediakit.<module>``), by dotted module name."""
     from pathlib import Path
 
     import mediakit
 
-    source = (Path(mediakit.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
-    allowed_local = {"model", "tables", "resources"}
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.level:
-            assert (node.module or "").split(".")[0] in allowed_local, ast.unparse(node)
-        elif isinstance(node, ast.ImportFrom | ast.Import):
-            names = (
-                [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else [a.name for a in node.names]
-            )
-            for name in names:
-                top = name.split(".")[0]
-                assert top in sys.stdlib_module_names or top in {
-                    "pandas",
-                    "matplotlib",
-                    "__future__",
-                }, name
+    root = Path(mediakit.__file__).parent
+    package = root / module
+    if not package.is_dir():  # still a single module
+        return {f"mediakit.{module}": (root / f"{module}.py").read_text(encoding="utf-8")}
+    out = {}
+    for path in sorted(package.glob("*.py")):
+        name = f"mediakit.{module}" + ("" if path.stem == "__init__" else f".{path.stem}")
+        out[name] = path.read_text(encoding="utf-8")
+    return out
+
+
+def _absolute(node: object, importer: str, is_package: bool) -> list[str]:
+    """The dotted modules an import statement in ``importer`` reads from."""
+    import ast
+
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    assert isinstance(node, ast.ImportFrom)
+    if not node.level:
+        return [node.module or ""]
+    parts = importer.split(".")
+    base = parts if is_package else parts[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    if node.module:
+        return [".".join([*base, node.module])]
+    return [".".join([*base, a.name]) for a in node.names]  # from . import x
+
+
+@pytest.mark.parametrize("module", ["display", "plots"])
+def test_views_import_no_stage(module: str) -> None:
+    """Views read results: every file of the view imports only its own parts, model, tables,
+    resources, pandas, matplotlib and the stdlib; its parts import one way (no cycles, never
+    the package's ``__init__``) and each stays well under the ~500-line split threshold."""
+    import ast
+    import sys
+    from graphlib import CycleError, TopologicalSorter
+
+    sources = _view_sources(module)
+    package = f"mediakit.{module}"
+    allowed_local = {f"mediakit.{m}" for m in ("model", "tables", "resources")}
+    graph: dict[str, set[str]] = {}
+    for name, source in sources.items():
+        if len(sources) > 1:
+            assert len(source.splitlines()) < 450, f"{name} has grown past 450 lines: split it"
+        graph[name] = set()
+        is_package = name == package and len(sources) > 1  # an __init__.py
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.ImportFrom | ast.Import):
+                continue
+            for target in _absolute(node, name, is_package):
+                top = target.split(".")[0]
+                if top == "mediakit" or (isinstance(node, ast.ImportFrom) and node.level):
+                    own = target.startswith(package + ".")
+                    assert own or target in allowed_local, f"{name}: {ast.unparse(node)}"
+                    if own:
+                        graph[name].add(target)
+                else:
+                    assert top in sys.stdlib_module_names or top in {
+                        "pandas",
+                        "matplotlib",
+                        "__future__",
+                    }, f"{name}: {target}"
+    # a part reading a name from the package itself (``from . import x``) would show up here
+    unknown = {t for deps in graph.values() for t in deps} - set(graph)
+    assert not unknown, f"imports of what is not a part: {unknown}"
+    try:
+        tuple(TopologicalSorter(graph).static_order())
+    except CycleError as err:  # pragma: no cover - the message names the cycle
+        pytest.fail(f"{package} parts import each other in a cycle: {err.args[1]}")
+
+
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        (
+            "display",
+            # every public name of the former single module mediakit/display.py
+            [
+                "HTMLView",
+                "KIND_COLOURS",
+                "PALETTE",
+                "UNATTRIBUTED_COLOUR",
+                "analysis_html",
+                "article_html",
+                "article_repr_html",
+                "highlight",
+                "safe_url",
+                "speaker_colours",
+                "tone_sign",
+            ],
+        ),
+        (
+            "plots",
+            # every public name of the former mediakit/plots.py, and the helper a test uses
+            [
+                "KIND_COLOURS",
+                "PALETTE",
+                "UNATTRIBUTED_COLOUR",
+                "_colours",
+                "cooccurrence_network",
+                "mentions_bar",
+                "mentions_over_time",
+                "share_of_voice",
+                "speaker_entity_heatmap",
+                "tone_by_quote",
+                "tone_by_speaker",
+                "tone_over_time",
+            ],
+        ),
+    ],
+)
+def test_view_names_still_importable(module: str, names: list[str]) -> None:
+    import importlib
+
+    view = importlib.import_module(f"mediakit.{module}")
+    assert [n for n in names if not hasattr(view, n)] == []
+    assert set(view.__all__) <= set(names)
