@@ -10,7 +10,7 @@ Writes two text files (never pickles), reproducibly (deterministic full-batch tr
   treated as names and left out, as are function words), scaled to VADER's -4..+4 range
   by ``--scale`` and clipped to +-2. Used by ``score_text`` in news mode.
 * ``sentiment_target.tsv``: a 3-class logistic regression (L2, Adam) over the features of
-  ``mediakit.sentiment._target_example``: words left/right of the target by distance,
+  ``mediakit.sentiment.target._target_example``: words left/right of the target by distance,
   nearby bigrams, the sentence's words, and the news-mode VADER scores of the sentence
   and of the windows around the target. Used by ``target_tone``.
 
@@ -29,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from mediakit import sentiment as S
+from mediakit.sentiment import news, vader
+from mediakit.sentiment import target as tgt
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT.parent / "shared" / "bench" / "sentiment" / "newsmtsc-train.jsonl"
@@ -81,8 +82,8 @@ def train_lexicon(
                 X[i, idx[w]] = 1.0
     alpha = np.linalg.solve(X @ X.T + lam * np.eye(len(texts)), y - y.mean())
     w = X.T @ alpha
-    known = set(S._vader_lexicon()) | set(S._load_lexicon("sentiment_news.tsv"))
-    known |= STOP | set(S._NEGATE) | set(S._BOOSTERS)
+    known = set(vader._vader_lexicon()) | set(news._load_lexicon("sentiment_news.tsv"))
+    known |= STOP | set(vader._NEGATE) | set(vader._BOOSTERS)
     out = {}
     for word, i in idx.items():
         v = float(np.clip(scale * w[i], -2.0, 2.0))
@@ -112,7 +113,7 @@ def _logits(X, W):
 
 def train_target(records: list[dict], *, lam: float, iters: int, min_count: int):
     """Multinomial logistic regression weights ``{feature: (neg, neu, pos)}``."""
-    feats = [S._target_example(r["text"], r["target_start"], r["target_end"]) for r in records]
+    feats = [tgt._target_example(r["text"], r["target_start"], r["target_end"]) for r in records]
     counts = collections.Counter(k for f in feats for k in f)
     vocab = {k: i for i, k in enumerate(sorted(k for k, n in counts.items() if n >= min_count))}
     X = _design(feats, vocab)
@@ -159,9 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         for w in sorted(lex):
             fh.write(f"{w}\t{lex[w]:.2f}\t{src}\n")
     # The target model's features use the scorer, which now loads the new lexicon.
-    S._engine.cache_clear()
-    S._scorer.cache_clear()
-    S._target_model.cache_clear()
+    news._engine.cache_clear()
+    news._scorer.cache_clear()
+    tgt._target_model.cache_clear()
 
     weights = train_target(records, lam=args.lam, iters=args.iters, min_count=2)
     with open(out / "sentiment_target.tsv", "w", encoding="utf-8") as fh:

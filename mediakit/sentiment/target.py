@@ -1,0 +1,156 @@
+"""Tone toward a target span: a multinomial logistic regression shipped as text.
+
+The model is trained by ``benchmarks/train_target_sentiment.py`` on NewsMTSC's training
+file; its weights are ``lexicons/sentiment_target.tsv`` (feature, weight neg, neu, pos).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from ..resources import lexicon_rows
+from ..text import sentence_spans
+from .news import _DEFAULT, _TYPO, SentimentConfig, _scorer
+from .vader import _strip_punc
+
+_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+_WS_TOKEN = re.compile(r"\S+")
+_PRONOUNS = frozenset("he she him her they them his their i we me us it its".split())
+_WINDOW_CHARS = 60
+
+
+def _norm_token(word: str, start: int, text: str) -> str:
+    # Capitalised words after the first one are mostly names: one shared symbol, so the
+    # model learns tone from words, not from who is named.
+    if (
+        word[0].isupper()
+        and start > 0
+        and text[:start].rstrip()[-1:] not in (".", '"', "'", "“", "‘")
+    ):
+        return "<CAP>"
+    return word.lower().replace("’", "'")
+
+
+def _target_features(
+    text: str, start: int, end: int, config: SentimentConfig | None = None
+) -> dict[str, float]:
+    """Features of the target ``text[start:end]`` in its sentence (used for training too)."""
+    f: dict[str, float] = {"bias": 1.0}
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    left = [t for t in toks if t[1] <= start]
+    right = [t for t in toks if t[0] >= end]
+    for side, seq in (("L", left[::-1]), ("R", right)):
+        for i, (a, _b, w) in enumerate(seq):
+            band = "1" if i < 3 else "2" if i < 8 else "3"
+            word = _norm_token(w, a, text)
+            key = f"{side}{band}:{word}"
+            f[key] = f.get(key, 0.0) + 1.0
+            if band != "3":
+                f["W:" + word] = 1.0
+    for (a1, _b1, w1), (_a2, b2, w2) in zip(toks, toks[1:], strict=False):
+        if b2 <= start and start - b2 < 50:
+            f[f"BL:{w1.lower()}_{w2.lower()}"] = 1.0
+        elif a1 >= end and a1 - end < 50:
+            f[f"BR:{w1.lower()}_{w2.lower()}"] = 1.0
+    for a, b, w in toks:
+        if not (a >= start and b <= end):
+            f["S:" + _norm_token(w, a, text)] = 1.0
+    cfg = config or _DEFAULT
+    scorer = _scorer(cfg)
+    f["vs"] = scorer.text(text)[3]
+    lw = text[max(0, start - _WINDOW_CHARS) : start]
+    rw = text[end : end + _WINDOW_CHARS]
+    f["vl"] = scorer.text(lw)[3] if lw.strip() else 0.0
+    f["vr"] = scorer.text(rw)[3] if rw.strip() else 0.0
+    f["vw"] = scorer.text(text[max(0, start - _WINDOW_CHARS) : end + _WINDOW_CHARS])[3]
+    # Valenced words near the target, by side and distance in words (news-mode valences,
+    # so words the training data never saw still count through the lexicons).
+    spans = [(m.start(), m.end()) for m in _WS_TOKEN.finditer(text)]
+    if spans:
+        typo = text.translate(_TYPO)
+        raw = [typo[a:b] for a, b in spans]
+        words = scorer.vader._hide_names([_strip_punc(w) for w in raw])
+        vals = scorer.vader.valences(words, [w.endswith(",") for w in raw])
+        first_right = next((i for i, (a, _b) in enumerate(spans) if a >= end), len(spans))
+        last_left = first_right - 1
+        while last_left >= 0 and spans[last_left][1] > start:
+            last_left -= 1
+        for i, v in enumerate(vals):
+            if not v:
+                continue
+            if i <= last_left:
+                key = f"lxL{min((last_left - i) // 3, 3)}"
+            elif i >= first_right:
+                key = f"lxR{min((i - first_right) // 3, 3)}"
+            else:
+                key = "lxT"
+            key += "p" if v > 0 else "n"
+            f[key] = f.get(key, 0.0) + abs(v) / 4
+    if text[start:end].lower() in _PRONOUNS:
+        f["T:pron"] = 1.0
+    f["Tstart"] = 1.0 if start < 3 else 0.0
+    return f
+
+
+@functools.cache
+def _target_model(path: str) -> dict[str, tuple[float, float, float]]:
+    out: dict[str, tuple[float, float, float]] = {}
+    for row in lexicon_rows(path):
+        out[row[0]] = (float(row[1]), float(row[2]), float(row[3]))
+    return out
+
+
+def _target_probs(
+    text: str, start: int, end: int, config: SentimentConfig
+) -> tuple[float, float, float]:
+    model = _target_model(config.target_model)
+    z = [0.0, 0.0, 0.0]
+    for k, v in _target_example(text, start, end, config).items():
+        w = model.get(k)
+        if w is not None and v:
+            z[0] += v * w[0]
+            z[1] += v * w[1]
+            z[2] += v * w[2]
+    m = max(z)
+    e = [math.exp(x - m) for x in z]
+    t = sum(e)
+    return e[0] / t, e[1] / t, e[2] / t
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    for s, e, _p in sentence_spans(text):
+        if s <= start < e:
+            return s, max(e, min(end, len(text)))
+    return 0, len(text)
+
+
+def _target_example(
+    text: str, start: int, end: int, config: SentimentConfig | None = None
+) -> dict[str, float]:
+    """Features of a target within the sentence that contains it (training and scoring)."""
+    s, e = _sentence_of(text, start, end)
+    return _target_features(text[s:e], start - s, end - s, config)
+
+
+def target_tone(text: str, start: int, end: int, *, config: SentimentConfig | None = None) -> float:
+    """Tone in [-1, 1] toward the target ``text[start:end]`` within its sentence.
+
+    The score is P(positive) - P(negative) of the shipped target model, kept inside the
+    neutral band when the model's most likely class is neutral, so ``label`` agrees.
+
+    >>> t = "Poland's frenzied behaviour is shameless, while Russia helped generously."
+    >>> target_tone(t, 0, 6) < 0
+    True
+    """
+    cfg = config or _DEFAULT
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"target span {start}:{end} is not inside the text of length {len(text)}")
+    pn, pu, pp = _target_probs(text, start, end, cfg)
+    tone = pp - pn
+    if pu >= pn and pu >= pp:
+        return max(min(tone, cfg.positive - 1e-3), cfg.negative + 1e-3)
+    if pp > pn:
+        return max(tone, cfg.positive)
+    return min(tone, cfg.negative)

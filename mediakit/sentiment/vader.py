@@ -1,0 +1,369 @@
+"""VADER's algorithm over a lexicon (vaderSentiment 3.3.2, MIT licence, C.J. Hutto), with news-mode rules.
+
+``_Vader(lexicon).polarity(text)`` equals vaderSentiment's ``polarity_scores`` for VADER's
+own lexicon; ``news=True`` switches on mediakit's news rules (hardly/scarcely/barely
+negate, epistemic adverbs as boosters, contrast markers besides "but", concessive
+openings, long sentences damped). Lexicons, configuration and aggregation live in
+:mod:`mediakit.sentiment.news`.
+
+>>> _Vader(_vader_lexicon()).polarity("Not bad at all")[3] > 0
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import string
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+
+# ---------------------------------------------------------------------------
+# VADER's constants and word lists (vaderSentiment 3.3.2, MIT licence, C.J. Hutto)
+# ---------------------------------------------------------------------------
+B_INCR = 0.293
+B_DECR = -0.293
+C_INCR = 0.733
+N_SCALAR = -0.74
+
+_NEGATE = frozenset(
+    """aint arent cannot cant couldnt darent didnt doesnt ain't aren't can't couldn't daren't
+    didn't doesn't dont hadnt hasnt havent isnt mightnt mustnt neither don't hadn't hasn't
+    haven't isn't mightn't mustn't neednt needn't never none nope nor not nothing nowhere
+    oughtnt shant shouldnt uhuh wasnt werent oughtn't shan't shouldn't uh-uh wasn't weren't
+    without wont wouldnt won't wouldn't rarely seldom despite""".split()
+)
+
+_BOOSTERS: dict[str, float] = {
+    **dict.fromkeys(
+        """absolutely amazingly awfully completely considerable considerably decidedly deeply
+        effing enormous enormously entirely especially exceptional exceptionally extreme
+        extremely fabulously flipping flippin frackin fracking fricking frickin frigging friggin
+        fully fuckin fucking fuggin fugging greatly hella highly hugely incredible incredibly
+        intensely major majorly more most particularly purely quite really remarkably so
+        substantially thoroughly total totally tremendous tremendously uber unbelievably
+        unusually utter utterly very""".split(),
+        B_INCR,
+    ),
+    **dict.fromkeys(
+        """almost barely hardly less little marginal marginally occasional occasionally partly
+        scarce scarcely slight slightly somewhat kinda kindof kind-of sorta sortof
+        sort-of""".split(),
+        B_DECR,
+    ),
+    "just enough": B_DECR,
+    "kind of": B_DECR,
+    "sort of": B_DECR,
+}
+
+_SPECIAL_CASES: dict[str, float] = {
+    "the shit": 3,
+    "the bomb": 3,
+    "bad ass": 1.5,
+    "badass": 1.5,
+    "bus stop": 0.0,
+    "yeah right": -2,
+    "kiss of death": -1.5,
+    "to die for": 3,
+    "beating heart": 3.5,
+}
+
+_PUNCT = string.punctuation
+
+
+# News mode: editorial negators that VADER counts as mere dampeners ("hardly inspire confidence").
+_NEWS_NEGATE = frozenset({"hardly", "scarcely", "barely"})
+# News mode: epistemic adverbs that VADER rates as positive words (clearly 1.7, surely 1.9);
+# in argument they assert certainty about whatever follows, so they act as boosters.
+_NEWS_BOOSTERS = dict.fromkeys(
+    ("clearly", "surely", "certainly", "obviously", "undoubtedly"), B_INCR
+)
+# News mode: contrast markers besides "but" ("Yet its courthouses ...", "..., however, ...").
+_NEWS_CONTRAST = frozenset({"but", "however", "yet", "nevertheless", "nonetheless"})
+_NOT_CONTRAST_BEFORE_YET = frozenset(
+    {"not", "as", "and", "or", "nor", "has", "have", "had", "never"}
+)
+# News mode: a sentence opening with a concession: the main clause after the comma dominates.
+_NEWS_CONCESSIVE = frozenset({"although", "though", "while", "whereas", "despite", "even"})
+
+
+def _strip_punc(token: str) -> str:
+    stripped = token.strip(_PUNCT)
+    return token if len(stripped) <= 2 else stripped
+
+
+def _normalize(score: float, alpha: float = 15) -> float:
+    norm = score / math.sqrt(score * score + alpha)
+    return -1.0 if norm < -1.0 else 1.0 if norm > 1.0 else norm
+
+
+def _vader_file(name: str) -> Path:
+    return Path(str(resources.files("vaderSentiment") / name))
+
+
+@functools.cache
+def _vader_lexicon() -> dict[str, float]:
+    out: dict[str, float] = {}
+    for line in (
+        _vader_file("vader_lexicon.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    ):
+        if line:
+            word, measure = line.strip().split("\t")[0:2]
+            out[word] = float(measure)
+    return out
+
+
+@functools.cache
+def _vader_emojis() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in (
+        _vader_file("emoji_utf8_lexicon.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    ):
+        emoji, description = line.strip().split("\t")[0:2]
+        out[emoji] = description
+    return out
+
+
+class _Vader:
+    """VADER's rules over a lexicon; ``polarity`` equals vaderSentiment's polarity_scores."""
+
+    def __init__(self, lexicon: Mapping[str, float], *, news: bool = False) -> None:
+        self.lexicon = dict(lexicon)
+        self.news = news
+        self.negate = _NEGATE | _NEWS_NEGATE if news else _NEGATE
+        self.boosters = (
+            {**{k: v for k, v in _BOOSTERS.items() if k not in _NEWS_NEGATE}, **_NEWS_BOOSTERS}
+            if news
+            else _BOOSTERS
+        )
+        self.name_blind: frozenset[str] = frozenset()
+        self.emojis = _vader_emojis()
+        self._emoji_chars = frozenset(self.emojis)
+
+    def _demoji(self, text: str) -> str:
+        if text.isascii() or self._emoji_chars.isdisjoint(text):
+            return text.strip()
+        out = []
+        prev_space = True
+        for ch in text:
+            if ch in self.emojis:
+                if not prev_space:
+                    out.append(" ")
+                out.append(self.emojis[ch])
+                prev_space = False
+            else:
+                out.append(ch)
+                prev_space = ch == " "
+        return "".join(out).strip()
+
+    def valences(self, words: Sequence[str], commas: Sequence[bool] = ()) -> list[float]:
+        """Per-word valences after VADER's modifiers and its "but" rule.
+
+        ``commas`` flags the words that ended with a comma (news mode uses them to find
+        the main clause after a concessive opening).
+        """
+        lex = self.lexicon
+        boosters = self.boosters
+        low = [w.lower() for w in words]
+        n = len(words)
+        allcaps = sum(1 for w in words if w.isupper())
+        cap_diff = 0 < n - allcaps < n
+        sentiments: list[float] = []
+        for i, lw in enumerate(low):
+            if lw in boosters or (lw == "kind" and i < n - 1 and low[i + 1] == "of"):
+                sentiments.append(0)
+                continue
+            valence: float = 0
+            if lw in lex:
+                valence = lex[lw]
+                if lw == "no" and i != n - 1 and low[i + 1] in lex:
+                    valence = 0.0
+                if (
+                    (i > 0 and low[i - 1] == "no")
+                    or (i > 1 and low[i - 2] == "no")
+                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))
+                ):
+                    valence = lex[lw] * N_SCALAR
+                if cap_diff and words[i].isupper():
+                    valence = valence + C_INCR if valence > 0 else valence - C_INCR
+                for start_i in range(3):
+                    j = i - start_i - 1
+                    if j >= 0 and low[j] not in lex:
+                        s = 0.0
+                        if low[j] in boosters:
+                            s = boosters[low[j]]
+                            if valence < 0:
+                                s *= -1
+                            if cap_diff and words[j].isupper():
+                                s = s + C_INCR if valence > 0 else s - C_INCR
+                        if start_i == 1 and s != 0:
+                            s = s * 0.95
+                        if start_i == 2 and s != 0:
+                            s = s * 0.9
+                        valence = valence + s
+                        valence = self._negation(valence, low, start_i, i)
+                        if start_i == 2:
+                            valence = self._idioms(valence, low, i)
+                # "least" as negation
+                if i > 1 and low[i - 1] == "least" and low[i - 1] not in lex:
+                    if low[i - 2] != "at" and low[i - 2] != "very":
+                        valence = valence * N_SCALAR
+                elif i > 0 and low[i - 1] == "least" and low[i - 1] not in lex:
+                    valence = valence * N_SCALAR
+            sentiments.append(valence)
+        if self.news:
+            return self._contrast(low, sentiments, commas)
+        if "but" in low:
+            # VADER's own loop, kept literally: it looks each value up by equality.
+            bi = low.index("but")
+            for sentiment in sentiments:
+                si = sentiments.index(sentiment)
+                if si < bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 0.5)
+                elif si > bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 1.5)
+        return sentiments
+
+    @staticmethod
+    def _contrast(low: list[str], sentiments: list[float], commas: Sequence[bool]) -> list[float]:
+        # Like VADER's "but" rule, by position (VADER finds values by equality, which
+        # misplaces repeated values), for more contrast markers.
+        pivot = -1
+        for i, w in enumerate(low):
+            if w in _NEWS_CONTRAST and i > 0:
+                if w == "yet" and low[i - 1] in _NOT_CONTRAST_BEFORE_YET:
+                    continue
+                pivot = i
+                break
+        if pivot < 0 and low and low[0] in _NEWS_CONCESSIVE and any(commas):
+            pivot = next(i for i, c in enumerate(commas) if c) + 1
+            if pivot >= len(low) or (low[0] == "even" and low[1:2] not in (["though"], ["if"])):
+                pivot = -1
+        if pivot < 0:
+            return sentiments
+        return [
+            s * 0.5 if i < pivot else s * 1.5 if i > pivot else s for i, s in enumerate(sentiments)
+        ]
+
+    def _negation(self, valence: float, low: list[str], start_i: int, i: int) -> float:
+        if start_i == 0:
+            if self._negated(low[i - 1]):
+                valence = valence * N_SCALAR
+        elif start_i == 1:
+            if low[i - 2] == "never" and low[i - 1] in ("so", "this"):
+                valence = valence * 1.25
+            elif low[i - 2] == "without" and low[i - 1] == "doubt":
+                pass
+            elif self._negated(low[i - 2]):
+                valence = valence * N_SCALAR
+        else:
+            if (low[i - 3] == "never" and low[i - 2] in ("so", "this")) or low[i - 1] in (
+                "so",
+                "this",
+            ):
+                valence = valence * 1.25
+            elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+                pass
+            elif self._negated(low[i - 3]):
+                valence = valence * N_SCALAR
+        return valence
+
+    def _negated(self, word: str) -> bool:
+        return word in self.negate or "n't" in word
+
+    def _idioms(self, valence: float, low: list[str], i: int) -> float:
+        onezero = f"{low[i - 1]} {low[i]}"
+        twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
+        twoone = f"{low[i - 2]} {low[i - 1]}"
+        threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
+        threetwo = f"{low[i - 3]} {low[i - 2]}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in _SPECIAL_CASES:
+                valence = _SPECIAL_CASES[seq]
+                break
+        if len(low) - 1 > i:
+            zeroone = f"{low[i]} {low[i + 1]}"
+            if zeroone in _SPECIAL_CASES:
+                valence = _SPECIAL_CASES[zeroone]
+        if len(low) - 1 > i + 1:
+            zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
+            if zeroonetwo in _SPECIAL_CASES:
+                valence = _SPECIAL_CASES[zeroonetwo]
+        for n_gram in (threetwoone, threetwo, twoone):
+            if n_gram in self.boosters:
+                valence = valence + self.boosters[n_gram]
+        return valence
+
+    def words(self, text: str) -> list[str]:
+        """VADER's tokens: whitespace split, outer punctuation stripped from words."""
+        return [_strip_punc(w) for w in text.split()]
+
+    def _hide_names(self, words: list[str]) -> list[str]:
+        # Learned word tones were trained on lower-case words only: a capitalised word
+        # after the first ("United States", "Court") is a name and gets no learned tone.
+        out = list(words)
+        for i in range(1, len(out)):
+            w = out[i]
+            if w[:1].isupper() and not w.isupper() and w.lower() in self.name_blind:
+                out[i] = "<name>"
+        return out
+
+    def polarity(self, text: str) -> tuple[float, float, float, float]:
+        """``(neg, neu, pos, compound)`` rounded as vaderSentiment rounds them."""
+        text = self._demoji(text)
+        raw = text.split()
+        words = [_strip_punc(w) for w in raw]
+        if self.name_blind:
+            words = self._hide_names(words)
+        commas = [w.endswith(",") for w in raw] if self.news else ()
+        return _summarise(self.valences(words, commas), text, damp=self.news)
+
+
+def _punct_emphasis(text: str) -> float:
+    ep = min(text.count("!"), 4) * 0.292
+    qm_count = text.count("?")
+    qm = 0.0
+    if qm_count > 1:
+        qm = qm_count * 0.18 if qm_count <= 3 else 0.96
+    return ep + qm
+
+
+def _summarise(
+    sentiments: Sequence[float], text: str, *, damp: bool = False
+) -> tuple[float, float, float, float]:
+    if not sentiments:
+        return 0.0, 0.0, 0.0, 0.0
+    sum_s = float(sum(sentiments))
+    if damp:
+        # News mode: a long sentence with one loaded word reads milder than a short one
+        # (VADER's sum ignores length); scale by sqrt(15 / words), at most x1.37.
+        sum_s /= math.sqrt(max(len(sentiments), 8) / 15)
+    amp = _punct_emphasis(text)
+    if sum_s > 0:
+        sum_s += amp
+    elif sum_s < 0:
+        sum_s -= amp
+    compound = _normalize(sum_s)
+    pos_sum = neg_sum = 0.0
+    neu_count = 0
+    for s in sentiments:
+        if s > 0:
+            pos_sum += float(s) + 1
+        if s < 0:
+            neg_sum += float(s) - 1
+        if s == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += amp
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= amp
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return (
+        round(math.fabs(neg_sum / total), 3),
+        round(math.fabs(neu_count / total), 3),
+        round(math.fabs(pos_sum / total), 3),
+        round(compound, 4),
+    )
