@@ -462,6 +462,32 @@ def test_importing_plots_does_not_load_pyplot() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_plots_package_imports_pyplot_only_inside_functions() -> None:
+    """Every part of mediakit.plots: pyplot only in a function body (``_axes``), never on import."""
+    import ast
+    from pathlib import Path
+
+    files = sorted(Path(plots.__file__).parent.glob("*.py"))
+    assert len(files) > 1, "mediakit.plots is a package of parts"
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top_level = [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Import | ast.ImportFrom)
+            and not any(isinstance(f, ast.FunctionDef) and n in ast.walk(f) for f in ast.walk(tree))
+        ]
+        for node in top_level:
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+            )
+            assert not any(n.startswith("matplotlib.pyplot") for n in names), (
+                f"{path.name}: {ast.unparse(node)}"
+            )
+
+
 # ------------------------------------------------------------------------ tables already counted
 # (shaped like mediakit.compare's and tabulate_mentions' outputs, built by hand here)
 
