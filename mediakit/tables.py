@@ -127,12 +127,12 @@ def frame(
     if not rows:
         return empty_frame(table)
     cols = COLUMNS[table]
-    df = pd.DataFrame.from_records(rows)
-    for c in cols:
-        if c not in df.columns:
-            df[c] = pd.Series(dtype=cols[c])
-    df = df[list(cols)]
-    return df.astype(cols)
+    # Column by column as Python objects, then the declared dtypes: pandas 3 would infer its
+    # Arrow-backed ``str`` for text, which cannot hold lone surrogates ("\ud800", from broken
+    # JSON escapes) and costs a round trip to ``object``. A key missing from a row is NaN.
+    nan = float("nan")
+    data = {c: pd.Series([r.get(c, nan) for r in rows], dtype=object) for c in cols}
+    return pd.DataFrame(data).astype(cols)
 
 
 def quotes_frame(quotes: Iterable[Quote]) -> pd.DataFrame:
