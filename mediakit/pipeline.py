@@ -10,14 +10,14 @@ import bisect
 import dataclasses
 import logging
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from . import sentiment
+from . import sentiment, store
 from .display import analysis_html
 from .entities import EntityConfig, find_mentions
 from .model import Article, Mention, Problem, Quote, Speaker
@@ -188,17 +188,43 @@ class Analysis:
 
     def __init__(
         self,
-        tables: dict[str, pd.DataFrame],
-        articles: Sequence[Article] = (),
+        tables: Mapping[str, pd.DataFrame] | Callable[[str], pd.DataFrame],
+        articles: Sequence[Article] | Callable[[], Sequence[Article]] = (),
         *,
         config: AnalysisConfig | None = None,
     ) -> None:
-        self._tables = {
-            name: tables.get(name, empty_frame(name)) for name in COLUMNS if name != "tokens"
-        }
-        self.articles: tuple[Article, ...] = tuple(articles)
+        """tables: the tables by name (a missing one is empty), or a function that loads a
+            table by name, called on its first use (e.g. from Parquet).
+        articles: the articles, or a function returning them, called on first use.
+        """
+        self._tables: dict[str, pd.DataFrame]
+        self._tokens: pd.DataFrame | None = None
+        if callable(tables):
+            self._tables = _LazyTables(tables)
+        else:
+            self._tables = {
+                name: tables.get(name, empty_frame(name)) for name in COLUMNS if name != "tokens"
+            }
+            self._tokens = tables.get("tokens")
+        self._articles: tuple[Article, ...] | None = None
+        self._load_articles: Callable[[], Sequence[Article]] | None = None
+        if callable(articles):
+            self._load_articles = articles
+        else:
+            self._articles = tuple(articles)
         self.config = config or AnalysisConfig()
-        self._tokens: pd.DataFrame | None = tables.get("tokens")
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """The analysed articles (text and metadata)."""
+        if self._articles is None:
+            assert self._load_articles is not None
+            self._articles = tuple(self._load_articles())
+        return self._articles
+
+    @articles.setter
+    def articles(self, value: Sequence[Article]) -> None:
+        self._articles = tuple(value)
 
     # tables -----------------------------------------------------------------------------
     @property
@@ -284,6 +310,22 @@ class Analysis:
             out.append(p)
         return out
 
+    def to_parquet(self, directory: str | Path) -> Path:
+        """Write the tables and articles as Parquet into a new folder; return the folder.
+
+        One part per table (``quotes/part-000000.parquet``) and a manifest, the layout of
+        ``analyse(..., out=DIR)``; ``mediakit.read_output`` reads it back.
+
+        >>> import tempfile
+        >>> from mediakit.model import Article
+        >>> a = build_analysis([analyse_article(Article(id="a", text="“No,” said Anna Berg."))])
+        >>> d = a.to_parquet(tempfile.mkdtemp())
+        >>> pd.read_parquet(d / "quotes")["speaker"].tolist()
+        ['Anna Berg']
+        """
+        tables = {name: self.table(name) for name in store.TABLES}
+        return store.write_tables(directory, tables, self.articles, config=repr(self.config))
+
     def __len__(self) -> int:
         return len(self.articles)
 
@@ -295,6 +337,20 @@ class Analysis:
 
     def _repr_html_(self) -> str:
         return analysis_html(self)
+
+
+class _LazyTables(dict[str, pd.DataFrame]):
+    """Tables by name, each loaded on first use."""
+
+    def __init__(self, load: Callable[[str], pd.DataFrame]) -> None:
+        super().__init__()
+        self._load = load
+
+    def __missing__(self, name: str) -> pd.DataFrame:
+        if name not in COLUMNS or name == "tokens":
+            raise KeyError(name)
+        df = self[name] = self._load(name)
+        return df
 
 
 def build_analysis(

@@ -14,7 +14,7 @@ import pytest
 
 import mediakit as mk
 from mediakit import corpus
-from mediakit.corpus import TABLES, read_output, write_parquet
+from mediakit.corpus import TABLES, chunks, output, read_output, write_parquet
 from mediakit.pipeline import analyse_article, build_analysis
 
 # Fictional outlets, people and places.
@@ -149,14 +149,14 @@ def test_an_article_that_breaks_the_pipeline_is_recorded(
     folder: Path, serial: mk.Analysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     victim = serial.articles[5].id
-    real = corpus.analyse_article
+    real = chunks.analyse_article
 
     def flaky(article: mk.Article, *, config: object = None) -> mk.ArticleResult:
         if article.id == victim:
             raise RuntimeError("boom")
         return real(article, config=config)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(corpus, "analyse_article", flaky)
+    monkeypatch.setattr(chunks, "analyse_article", flaky)
     a = mk.analyse(folder, progress=False, chunk_size=4)
     row = a.problems[a.problems["stage"] == "analyse"]
     assert row["article_id"].tolist() == [victim]
@@ -186,7 +186,7 @@ def test_rows_that_do_not_fit_the_tables_become_a_problem(
     folder: Path, serial: mk.Analysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     victim = serial.articles[2].id
-    real = corpus._analyse_one
+    real = chunks.analyse_one
 
     def broken_rows(article: mk.Article, config: object) -> dict[str, list[dict[str, object]]]:
         rows = real(article, config)  # type: ignore[arg-type]
@@ -194,7 +194,7 @@ def test_rows_that_do_not_fit_the_tables_become_a_problem(
             rows["quotes"][0]["start"] = "not a number"
         return rows
 
-    monkeypatch.setattr(corpus, "_analyse_one", broken_rows)
+    monkeypatch.setattr(chunks, "analyse_one", broken_rows)
     a = mk.analyse(folder, progress=False, chunk_size=4)
     row = a.problems[a.problems["stage"] == "tables"]
     assert row["article_id"].tolist() == [victim]
@@ -268,19 +268,19 @@ def test_resume_after_a_crash(
     folder: Path, serial: mk.Analysis, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
     out = tmp_path / "out"
-    real_write = corpus._Store.write
+    real_write = output.Resume.write
     calls = {"n": 0}
 
-    def crash_after_two(self: corpus._Store, n: int, res: corpus._ChunkResult) -> None:
+    def crash_after_two(self: output.Resume, n: int, res: chunks.ChunkResult) -> None:
         if calls["n"] == 2:
             raise Crash("killed")
         calls["n"] += 1
         real_write(self, n, res)
 
-    monkeypatch.setattr(corpus._Store, "write", crash_after_two)
+    monkeypatch.setattr(output.Resume, "write", crash_after_two)
     with pytest.raises(Crash):
         mk.analyse(folder, out=out, chunk_size=3, progress=False, backend=backend, workers=2)  # type: ignore[arg-type]
-    monkeypatch.setattr(corpus._Store, "write", real_write)
+    monkeypatch.setattr(output.Resume, "write", real_write)
     half = read_output(out)
     assert 0 < len(half) < 14
     resumed = mk.analyse(folder, out=out, chunk_size=3, progress=False, backend=backend, workers=2)  # type: ignore[arg-type]
@@ -291,9 +291,9 @@ def test_resume_after_a_crash(
 KILLED_CHILD = """
 import os, signal, sys
 import mediakit as mk
-from mediakit import corpus
+from mediakit import store
 
-real = corpus._write_table
+real = store.write_part
 calls = {"n": 0}
 
 
@@ -304,7 +304,7 @@ def dying(df, path):
     real(df, path)
 
 
-corpus._write_table = dying
+store.write_part = dying
 mk.analyse(sys.argv[1], out=sys.argv[2], chunk_size=3, progress=False)
 """
 
@@ -353,13 +353,13 @@ def test_resume_skips_the_articles_done(
     files = sorted(folder.glob("*.txt"))
     mk.analyse(files[:6], out=out, chunk_size=4, progress=False)
     seen: list[str] = []
-    real = corpus.analyse_article
+    real = chunks.analyse_article
 
     def spy(article: mk.Article, *, config: object = None) -> mk.ArticleResult:
         seen.append(article.id)
         return real(article, config=config)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(corpus, "analyse_article", spy)
+    monkeypatch.setattr(chunks, "analyse_article", spy)
     a = mk.analyse(files, out=out, chunk_size=4, progress=False)
     assert len(seen) == len([f for f in files[6:] if not f.name.startswith("corrupt")])
     assert len(a) == 14 and a.articles_table["article_id"].is_unique
