@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from .corpus import analyse, iter_results
+from . import compare
+from .corpus import analyse, iter_results, read_output, write_parquet
 from .display import article_html, article_repr_html, highlight
 from .entities import EntityConfig, find_mentions
 from .io import Articles, ReadError, article_from_text, read_article, read_articles
@@ -58,6 +59,7 @@ __all__ = [
     "analyse_article",
     "article_from_text",
     "article_html",
+    "compare",
     "cooccurrence",
     "corpus_entities",
     "entity_tone",
@@ -70,6 +72,7 @@ __all__ = [
     "label",
     "read_article",
     "read_articles",
+    "read_output",
     "resolve_mentions",
     "score_quotes",
     "score_text",
@@ -79,4 +82,5 @@ __all__ = [
     "tag_speakers",
     "target_tone",
     "tokenise",
+    "write_parquet",
 ]
