@@ -145,14 +145,38 @@ def main(argv: list[str] | None = None) -> int:
     an.add_argument("-q", "--quiet", action="store_true", help="print only where the output went")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="mediakit: %(message)s")
+    import importlib.util
+
+    from .store import count_articles, read_manifest
+
     paths = args.paths or [_default_source()]
+    # Tables stream into Parquet parts as chunks finish, so a long run keeps memory flat and
+    # a rerun after a crash (or with more files) analyses only what is not there yet.
+    parquet: Path | None = args.out / "parquet"
+    if importlib.util.find_spec("pyarrow") is None:
+        print(
+            "mediakit: pyarrow is not installed, so this run keeps its tables in memory and "
+            "cannot resume: pip install 'mediakit[parquet]'",
+            file=sys.stderr,
+        )
+        parquet = None
+    elif before := count_articles(read_manifest(args.out / "parquet")):
+        print(
+            f"mediakit: {parquet} already holds {before} article(s); they are skipped and stay "
+            "in the tables (pass another --out for a separate run)",
+            file=sys.stderr,
+        )
     try:
         sources: object = paths[0] if len(paths) == 1 else paths
-        kwargs = {}
-        if args.backend != "serial" or args.workers:
-            kwargs = {"backend": args.backend, "workers": args.workers}
-        a = analyse(sources, **kwargs)  # type: ignore[arg-type]
-    except (ReadError, FileNotFoundError, TypeError, ValueError) as exc:
+        a = analyse(sources, backend=args.backend, workers=args.workers, out=parquet)
+    except (
+        ReadError,
+        FileNotFoundError,
+        NotADirectoryError,
+        FileExistsError,
+        TypeError,
+        ValueError,
+    ) as exc:
         print(f"mediakit: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:
