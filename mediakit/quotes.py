@@ -30,7 +30,9 @@ Every quote records its ``cue`` and the ``rule`` that found it
 
 from __future__ import annotations
 
+import bisect
 import functools
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -198,6 +200,68 @@ _TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.UNICODE)
 _SENT_END = re.compile(r"[.!?…]+[”\"’»)]*\s*$")
 
 
+class _Spans:
+    """Half-open spans ``[a, b)`` kept sorted by start, with point and window queries in log time.
+
+    A running maximum of the ends answers "does any span cover x" exactly, nested or
+    overlapping spans included.
+
+    >>> sp = _Spans([(0, 10), (2, 4), (20, 30)])
+    >>> sp.covers(5), sp.covers(10), sp.covers(25)
+    (True, False, True)
+    >>> sp.overlapping(3, 21)
+    [2, 1, 0]
+    """
+
+    __slots__ = ("starts", "ends", "maxend")
+
+    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.maxend: list[int] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        """Add ``[a, b)``; appending in order of start costs O(1)."""
+        if self.starts and a < self.starts[-1]:
+            i = bisect.bisect_right(self.starts, a)
+            self.starts.insert(i, a)
+            self.ends.insert(i, b)
+            self.maxend.insert(i, b)
+            for k in range(i, len(self.maxend)):
+                self.maxend[k] = max(self.ends[k], self.maxend[k - 1] if k else self.ends[k])
+            return
+        self.starts.append(a)
+        self.ends.append(b)
+        self.maxend.append(max(b, self.maxend[-1]) if self.maxend else b)
+
+    def covers(self, x: int) -> bool:
+        """Whether some span has ``a <= x < b``."""
+        i = bisect.bisect_right(self.starts, x) - 1
+        return i >= 0 and self.maxend[i] > x
+
+    def contains(self, lo: int, hi: int) -> bool:
+        """Whether some span has ``a <= lo`` and ``hi <= b``."""
+        i = bisect.bisect_right(self.starts, lo) - 1
+        return i >= 0 and self.maxend[i] >= hi
+
+    def overlapping(self, lo: int, hi: int) -> list[int]:
+        """Indices (in sorted order, last first) of the spans with ``a < hi`` and ``b > lo``."""
+        out = []
+        j = bisect.bisect_left(self.starts, hi) - 1
+        while j >= 0 and self.maxend[j] > lo:
+            if self.ends[j] > lo:
+                out.append(j)
+            j -= 1
+        return out
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether some span has ``a < hi`` and ``b > lo``."""
+        j = bisect.bisect_left(self.starts, hi) - 1
+        return j >= 0 and self.maxend[j] > lo
+
+
 # ---------------------------------------------------------------------------------------
 # pass 1: quotation marks
 
@@ -228,7 +292,7 @@ def _role(text: str, i: int, j: int, inside: bool) -> str:
     return "toggle"
 
 
-def _single_spans(text: str, ps: int, pe: int, taken: list[tuple[int, int]]) -> list[Marked]:
+def _single_spans(text: str, ps: int, pe: int, taken: _Spans) -> list[Marked]:
     out: list[Marked] = []
     i = ps
     while True:
@@ -236,7 +300,7 @@ def _single_spans(text: str, ps: int, pe: int, taken: list[tuple[int, int]]) -> 
         if o < 0:
             break
         prev = text[o - 1] if o > ps else " "
-        if prev.isalnum() or any(a <= o < b for a, b in taken):
+        if prev.isalnum() or taken.covers(o):
             i = o + 1
             continue
         nxt_open = text.find("‘", o + 1, pe)
@@ -337,7 +401,7 @@ def find_marked_spans(
                 out.append(Marked(s, e, open_at, -1, "double", closed=False))
     out.sort(key=lambda m: m.start)
     if single:
-        taken = [(m.open, m.after) for m in out]
+        taken = _Spans([(m.open, m.after) for m in out])
         singles = []
         for ps, pe in paragraphs:
             singles.extend(_single_spans(text, ps, pe, taken))
@@ -497,6 +561,20 @@ class _Attributor:
         self.cfg = cfg
         self.forms = _cue_forms(str(cfg.cues))
         self.last_speaker = ""
+        # the first mention (in index order) by end and by start, for lookups in O(1)
+        self._named_by_end: dict[int, Mention] = {}
+        self._named_by_start: dict[int, Mention] = {}
+        self._any_by_start: dict[int, Mention] = {}
+        for m in index.mentions:
+            self._any_by_start.setdefault(m.start, m)
+            if m.kind in ("person", "organisation"):
+                self._named_by_start.setdefault(m.start, m)
+                if m.form != "adjectival":
+                    self._named_by_end.setdefault(m.end, m)
+
+    def mention_starting(self, start: int, *, named: bool = True) -> Mention | None:
+        """The first mention starting at ``start`` (a person or organisation when ``named``)."""
+        return (self._named_by_start if named else self._any_by_start).get(start)
 
     # -- who -----------------------------------------------------------------------------
     def _who(self, s: int, e: int, at: int) -> _Who | None:
@@ -620,10 +698,7 @@ class _Attributor:
         return (a, b)
 
     def _mention_ending(self, end: int) -> Mention | None:
-        for m in self.index.mentions:
-            if m.end == end and m.kind in ("person", "organisation") and m.form != "adjectival":
-                return m
-        return None
+        return self._named_by_end.get(end)
 
     def _np_fwd(self, toks: list[_Tok], k: int, hi_tok: int) -> tuple[int, int] | None:
         """Token range of the noun phrase starting at token index k (speaker after the cue)."""
@@ -634,10 +709,7 @@ class _Attributor:
             return None
         m = self.index.mention_in(t.start, t.end)
         if m is None:
-            for mm in self.index.mentions:
-                if mm.start == t.start and mm.kind in ("person", "organisation"):
-                    m = mm
-                    break
+            m = self.mention_starting(t.start)
         if m is not None:
             b = k
             while b < hi_tok and toks[b].end <= m.end:
@@ -764,8 +836,15 @@ class _Extractor:
         self.att = _Attributor(article, index, cfg)
         self.drafts: list[_Draft] = []
         self.marks: list[Marked] = []
+        self.opens: list[int] = []  # the marks' opening offsets, in the marks' order (sorted)
+        self.mark_spans = _Spans()  # (open, end) of each mark, to find a sentence's marks
+        self.direct_spans = _Spans()  # (open, after) of the marks taken as direct quotes
         self.title = False
         self.group = 0
+        # drafts by the sentence their start lies in, with their serial number
+        self.by_sentence: dict[int, list[tuple[int, _Draft]]] = {}
+        # direct drafts by the sentences of their start and their cue
+        self.direct_by_sentence: dict[int, list[tuple[int, _Draft]]] = {}
 
     # sentence helpers
     def _sent_bounds(self, offset: int) -> tuple[int, int]:
@@ -782,30 +861,55 @@ class _Extractor:
             return ()
         marks = find_marked_spans(text, self.tokens.paragraphs, single=self.cfg.single_marks)
         self.marks = marks
+        self.opens = [m.open for m in marks]
+        self.mark_spans = _Spans([(m.open, m.end) for m in marks])
         # attribute in document order, so that "he" after a quote can prefer the speaker
         # of the statement just before it
         by_sentence: dict[int, list[Marked]] = {}
         for m in marks:
             by_sentence.setdefault(self.tokens.sentence_at(m.open), []).append(m)
-        direct_spans: list[tuple[int, int]] = []
+        direct_spans = self.direct_spans
         prev_direct: _Draft | None = None
         prev_mark: Marked | None = None
         for si, sent in enumerate(self.tokens.sentences):
             for m in by_sentence.get(si, ()):
-                if any(a <= m.open < b for a, b in direct_spans):
+                if direct_spans.covers(m.open):
                     continue
                 full = self._is_full(m)
                 d = self._attribute_direct(m, prev_direct, prev_mark, after_only=not full)
                 if d is None:
                     continue
-                self.drafts.append(d)
-                direct_spans.append((m.open, m.after))
+                self._add(d)
+                direct_spans.add(m.open, m.after)
                 if d.who and d.who.speaker:
                     self.att.last_speaker = d.who.speaker
                 prev_direct, prev_mark = d, m
             if self.cfg.indirect:
-                self._reported(sent.start, sent.end, direct_spans, marks)
+                self._reported(si, sent.start, sent.end, direct_spans, marks)
         return self._finish()
+
+    def _sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding ``offset``, or -1 when it falls between sentences."""
+        i = self.tokens.sentence_at(offset)
+        s = self.tokens.sentences[i]
+        return i if s.start <= offset < s.end else -1
+
+    def _add(self, d: _Draft) -> None:
+        """Keep a draft, indexed by sentence for the look-ups of later sentences."""
+        serial = len(self.drafts)
+        self.drafts.append(d)
+        self.by_sentence.setdefault(self._sentence_of(d.start), []).append((serial, d))
+        if d.kind == "direct":
+            keys = {self._sentence_of(d.start)}
+            if d.cue is not None:
+                keys.add(self._sentence_of(d.cue.start))
+            for k in keys:
+                self.direct_by_sentence.setdefault(k, []).append((serial, d))
+
+    def _drafts_in(self, si: int, *, direct: bool = False) -> list[_Draft]:
+        """Drafts whose start (or, for direct ones, start or cue) lies in sentence ``si``, in order."""
+        rows = (self.direct_by_sentence if direct else self.by_sentence).get(si, [])
+        return [d for _serial, d in rows]
 
     # -- direct ---------------------------------------------------------------------------
     def _is_full(self, m: Marked) -> bool:
@@ -845,7 +949,8 @@ class _Extractor:
         close_end = m.after
         ps, pe = self._para_bounds(close_end if close_end < len(text) else m.end)
         # clause after the closing mark, up to the next opening mark or sentence end
-        nxt_open = min((x.open for x in self.marks if x.open >= close_end), default=pe)
+        i_open = bisect.bisect_left(self.opens, close_end)
+        nxt_open = self.opens[i_open] if i_open < len(self.opens) else pe
         sent_end = self._sent_end_after(close_end, pe)
         hi = min(nxt_open, sent_end, pe)
         post = _toks(text, close_end, hi)
@@ -994,11 +1099,11 @@ class _Extractor:
 
     # -- reported speech ---------------------------------------------------------------------
     def _reported(
-        self, ss: int, se: int, direct_spans: list[tuple[int, int]], marks: list[Marked]
+        self, si: int, ss: int, se: int, direct_spans: _Spans, marks: list[Marked]
     ) -> None:
         text = self.text
         att = self.att
-        if any(a <= ss and se <= b for a, b in direct_spans):
+        if direct_spans.contains(ss, se):
             return
         if self._para_start(ss):
             self._colon_line(ss, direct_spans)
@@ -1006,8 +1111,13 @@ class _Extractor:
         firsts = _first_words(att.forms)
         if firsts.isdisjoint(_WORD_RE.findall(text[ss:se].lower())):
             return  # no cue word at all: skip the tokens
-        masked = [(a, b) for a, b in direct_spans if a < se and b > ss]
-        masked += [(mk.open, mk.after) for mk in marks if mk.open < se and mk.end > ss]
+        masked = [
+            (direct_spans.starts[i], direct_spans.ends[i])
+            for i in reversed(direct_spans.overlapping(ss, se))
+        ]
+        masked += [
+            (marks[i].open, marks[i].after) for i in reversed(self.mark_spans.overlapping(ss, se))
+        ]
         toks = _toks(text, ss, se)
         if len(toks) < 3:
             return
@@ -1022,9 +1132,8 @@ class _Extractor:
         # the cues and speakers of direct quotes of this sentence are taken already
         in_sentence = [
             d
-            for d in self.drafts
-            if d.kind == "direct"
-            and (ss <= d.start < se or (d.cue is not None and ss <= d.cue.start < se))
+            for d in self._drafts_in(si, direct=True)
+            if ss <= d.start < se or (d.cue is not None and ss <= d.cue.start < se)
         ]
         taken: list[tuple[int, int]] = [(d.cue.start, d.cue.end) for d in in_sentence if d.cue]
         taken += [(d.who.start, d.who.end) for d in in_sentence if d.who]
@@ -1032,16 +1141,14 @@ class _Extractor:
         for ci, c in enumerate(cues):
             if c.i < lo or any(a <= c.start < b for a, b in taken):
                 continue
-            drafts = self._reported_one(toks, cues, ci, lo, masked, in_sentence)
-            drafts = [
-                d for d in drafts if not any(d.start < b and a < d.end for a, b in direct_spans)
-            ]
+            drafts = self._reported_one(si, toks, cues, ci, lo, masked, in_sentence)
+            drafts = [d for d in drafts if not direct_spans.overlaps(d.start, d.end)]
             if not drafts:
                 continue
             for d in drafts:
                 if d.who and d.who.speaker:
                     att.last_speaker = d.who.speaker
-                self.drafts.append(d)
+                self._add(d)
                 taken.append((d.start, d.end))
             last = max(max(d.end for d in drafts), c.end)
             while lo < len(toks) and toks[lo].start < last:
@@ -1051,7 +1158,7 @@ class _Extractor:
         ps, _pe = self._para_bounds(ss)
         return not self.text[ps:ss].strip()
 
-    def _colon_line(self, ss: int, direct_spans: list[tuple[int, int]]) -> None:
+    def _colon_line(self, ss: int, direct_spans: _Spans) -> None:
         """A paragraph opening "NAME: words" (headlines, transcripts): the words are NAME's."""
         text = self.text
         m = _COLON_LINE.match(text, ss)
@@ -1069,26 +1176,27 @@ class _Extractor:
             return
         _ps, pe = self._para_bounds(ss)
         s, e = _strip_span(text, m.end(), pe)
-        if _n_words(text[s:e]) < 3 or any(s < b and a < e for a, b in direct_spans):
+        if _n_words(text[s:e]) < 3 or direct_spans.overlaps(s, e):
             return
         cue = _Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
-        self.drafts.append(self._mk(s, e, who, cue, "reported:colon"))
+        self._add(self._mk(s, e, who, cue, "reported:colon"))
 
-    def _poll_opener(self, ss: int, se: int, direct_spans: list[tuple[int, int]]) -> None:
+    def _poll_opener(self, ss: int, se: int, direct_spans: _Spans) -> None:
         """ "In a Gazette poll last month, CONTENT": the poll is the source."""
         text = self.text
         m = _POLL_OPENER.match(text, ss, se)
         if m is None:
             return
         s, e = _strip_span(text, m.end(), se)
-        if _n_words(text[s:e]) < 3 or any(s < b and a < e for a, b in direct_spans):
+        if _n_words(text[s:e]) < 3 or direct_spans.overlaps(s, e):
             return
         who = _Who(m.start(2), m.end(2), m.group(2), "", "np")
         cue = _Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
-        self.drafts.append(self._mk(s, e, who, cue, "reported:in-poll"))
+        self._add(self._mk(s, e, who, cue, "reported:in-poll"))
 
     def _reported_one(
         self,
+        si: int,
         toks: list[_Tok],
         cues: list[_Cue],
         ci: int,
@@ -1161,7 +1269,7 @@ class _Extractor:
             ss0, se0 = toks[0].start, toks[-1].end
             earlier = [
                 d
-                for d in self.drafts
+                for d in self._drafts_in(si)
                 if d.who is not None and ss0 <= d.start < se0 and d.end <= c.start
             ]
             who = (
@@ -1464,10 +1572,7 @@ class _Extractor:
             return k + 1
         m = self.att.index.mention_in(toks[k].start, toks[k].end)
         if m is None:
-            for mm in self.att.index.mentions:
-                if mm.start == toks[k].start:
-                    m = mm
-                    break
+            m = self.att.mention_starting(toks[k].start, named=False)
         if m is not None:
             b = k
             while b < n and toks[b].end <= m.end:
@@ -1570,11 +1675,14 @@ class _Extractor:
         s, e = _strip_span(self.text, toks[k].start, toks[j - 1].end)
         if e <= s or (_n_words(self.text[s:e]) < 2 and c.frame in ("bare", "that")):
             return None
-        for mk in self.marks:
-            if s <= mk.open < e < mk.after and mk.mark == "double" and mk.closed:
+        i = bisect.bisect_left(self.opens, s)
+        while i < len(self.opens) and self.opens[i] < e:
+            mk = self.marks[i]
+            if e < mk.after and mk.mark == "double" and mk.closed:
                 # quoted words running on over the sentence end: the content follows them
                 s, e = _strip_span(self.text, s, mk.after)
                 break
+            i += 1
         if who is None:
             return _Draft("indirect", s, e, None, c, rule)
         return self._mk(s, e, who, c, rule)
@@ -1589,27 +1697,41 @@ class _Extractor:
         # direct quotes first: a reported content never displaces one
         order = sorted(self.drafts, key=lambda d: (d.kind != "direct", d.start, d.end))
         kept: list[_Draft] = []
+        # The kept direct quotes never overlap one another, so sorted by start they are
+        # sorted by end too; kept reported ones are nested or apart. Drafts come in order
+        # of start within each kind, so the reported ones still open at a start sit in a
+        # heap by end (a chain of nested spans).
+        direct_starts: list[int] = []
+        direct_ends: list[int] = []
+        open_reported: list[tuple[int, int, _Draft]] = []  # (end, serial, draft)
         for d in order:
             if d.end <= d.start:
                 continue
-            clash = False
-            for k in kept:
-                if d.start >= k.end or d.end <= k.start:
+            if d.kind == "direct":
+                # a direct quote clashes with anything it overlaps
+                if direct_ends and direct_ends[-1] > d.start:
                     continue
+                kept.append(d)
+                direct_starts.append(d.start)
+                direct_ends.append(d.end)
+                continue
+            i = bisect.bisect_left(direct_starts, d.end) - 1
+            if i >= 0 and direct_ends[i] > d.start:
+                continue
+            while open_reported and open_reported[0][0] <= d.start:
+                heapq.heappop(open_reported)
+            clash = False
+            for _end, _serial, k in open_reported:
                 nested = (k.start <= d.start and d.end <= k.end) or (
                     d.start <= k.start and k.end <= d.end
                 )
                 # reported speech may nest ("X said, according to Y, that …"); nothing else overlaps
-                if (
-                    not nested
-                    or d.kind == "direct"
-                    or k.kind == "direct"
-                    or (d.start, d.end) == (k.start, k.end)
-                ):
+                if not nested or (d.start, d.end) == (k.start, k.end):
                     clash = True
                     break
             if not clash:
                 kept.append(d)
+                heapq.heappush(open_reported, (d.end, len(kept), d))
         out: list[Quote] = []
         for d in sorted(kept, key=lambda d: (d.start, d.end)):
             who = d.who
