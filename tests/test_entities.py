@@ -219,3 +219,39 @@ def test_linear_on_long_runs(text: str) -> None:
 def test_all_capitals_line_is_not_acronyms() -> None:
     ms = find_mentions("BREAKING NEWS FROM MINSK AS PROTESTS GROW\n\nCrowds met in Minsk.")
     assert {(m.text, m.entity) for m in ms} == {("MINSK", "Minsk"), ("Minsk", "Minsk")}
+
+
+def test_word_splitter_tokens_are_text_tokens() -> None:
+    """The entities' fused token expression gives exactly ``text.token_spans``'s tokens."""
+    import random
+
+    from mediakit import text as text_module
+    from mediakit.entities import lexicons
+
+    assert lexicons._TOKEN is lexicons._FAST_TOKEN, (
+        "mediakit.text changed its token expression: update lexicons._TEXT_TOKEN/_FAST_TOKEN"
+    )
+    samples = [
+        "Lukashenka’s U.S. trip, don't. Kassym-Jomart Tokayev's J.R.R. aides... — ok -- “Hi.”",
+        "A.B.C.d U.S.A’s e.g. a.m.’s x’s’s O’Neill’s rock’n’roll 3’s '’s s' _a_b_ Łódź’s",
+    ]
+    samples += [a.text for a in mk_articles()]
+    rng = random.Random(5)
+    alphabet = "aAsSbZ.’'-—… \n_1Ł"
+    samples += ["".join(rng.choice(alphabet) for _ in range(60)) for _ in range(3000)]
+    for t in samples:
+        want = text_module.token_spans(t)
+        assert [m.span() for m in lexicons._FAST_TOKEN.finditer(t)] == want, t
+        cut = len(t) // 2
+        assert [m.span() for m in lexicons._FAST_TOKEN.finditer(t, 3, cut)] == (
+            text_module.token_spans(t, 3, cut)
+        ), t
+
+
+def mk_articles() -> list[Article]:
+    import mediakit as mk
+
+    return [
+        *mk.read_articles(REPO / "data" / "corpus"),
+        *mk.read_articles(REPO / "data" / "articles"),
+    ]
