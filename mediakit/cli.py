@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import base64
 import html
+import importlib.util
 import io
 import logging
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from .corpus import analyse
 from .display import analysis_html
 from .io import ReadError
 from .pipeline import Analysis
+from .store import count_articles, read_manifest
 
 __all__ = ["main"]
 
@@ -142,16 +145,17 @@ def main(argv: list[str] | None = None) -> int:
     an.add_argument("--backend", choices=("serial", "processes", "dask"), default="serial")
     an.add_argument("--workers", type=int, default=None)
     an.add_argument("--no-report", action="store_true", help="write only the CSV tables")
+    an.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run in --out: skip the articles it already analysed",
+    )
     an.add_argument("-q", "--quiet", action="store_true", help="print only where the output went")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="mediakit: %(message)s")
-    import importlib.util
-
-    from .store import count_articles, read_manifest
-
     paths = args.paths or [_default_source()]
-    # Tables stream into Parquet parts as chunks finish, so a long run keeps memory flat and
-    # a rerun after a crash (or with more files) analyses only what is not there yet.
+    # Tables stream into Parquet parts as chunks finish, so a long run keeps memory flat;
+    # with --resume a rerun after a crash analyses only what is not there yet.
     parquet: Path | None = args.out / "parquet"
     if importlib.util.find_spec("pyarrow") is None:
         print(
@@ -161,11 +165,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         parquet = None
     elif before := count_articles(read_manifest(args.out / "parquet")):
-        print(
-            f"mediakit: {parquet} already holds {before} article(s); they are skipped and stay "
-            "in the tables (pass another --out for a separate run)",
-            file=sys.stderr,
-        )
+        if args.resume:
+            print(
+                f"mediakit: resuming: {before} article(s) already in {parquet} are skipped",
+                file=sys.stderr,
+            )
+        else:
+            # a new run replaces the previous run's tables (only a mediakit output is removed)
+            shutil.rmtree(args.out / "parquet")
     try:
         sources: object = paths[0] if len(paths) == 1 else paths
         a = analyse(sources, backend=args.backend, workers=args.workers, out=parquet)

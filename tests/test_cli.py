@@ -57,3 +57,18 @@ def test_console_script_runs() -> None:
         check=False,
     )
     assert r.returncode == 0 and "mediakit" in r.stdout
+
+
+def test_a_new_run_replaces_the_last_one_and_resume_continues(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("“We will rebuild the bridge,” Mayor Anna Berg said.\n", encoding="utf-8")
+    two.write_text("“The plan will fail,” Tomas Varga said on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyse", str(one), "--out", str(out), "--no-report", "-q"]) == 0
+    assert main(["analyse", str(two), "--out", str(out), "--no-report", "-q"]) == 0
+    assert "Anna Berg" not in (out / "quotes.csv").read_text(encoding="utf-8")
+    assert main(["analyse", str(one), "--out", str(out), "--no-report", "-q", "--resume"]) == 0
+    quotes = (out / "quotes.csv").read_text(encoding="utf-8")
+    assert "Anna Berg" in quotes and "Tomas Varga" in quotes
