@@ -74,6 +74,11 @@ _PUNCT = string.punctuation
 
 # News mode: editorial negators that VADER counts as mere dampeners ("hardly inspire confidence").
 _NEWS_NEGATE = frozenset({"hardly", "scarcely", "barely"})
+# News mode: what a negator does to a negative word ("not unfair", "never a disaster"). VADER
+# flips it to 0.74 times its strength as a positive; readers of argument take it as a
+# denial, not as praise (Taboada et al. 2011, SO-CAL, shift rather than flip negation), so
+# it reads neutral. 5-fold check on NYT dev by editorial: r and weighted F1 up on every fold.
+_NEWS_NEGATED_NEGATIVE = 0.0
 # News mode: epistemic adverbs that VADER rates as positive words (clearly 1.7, surely 1.9);
 # in argument they assert certainty about whatever follows, so they act as boosters.
 _NEWS_BOOSTERS = dict.fromkeys(
@@ -251,14 +256,14 @@ class _Vader:
     def _negation(self, valence: float, low: list[str], start_i: int, i: int) -> float:
         if start_i == 0:
             if self._negated(low[i - 1]):
-                valence = valence * N_SCALAR
+                valence = self._flip(valence)
         elif start_i == 1:
             if low[i - 2] == "never" and low[i - 1] in ("so", "this"):
                 valence = valence * 1.25
             elif low[i - 2] == "without" and low[i - 1] == "doubt":
                 pass
             elif self._negated(low[i - 2]):
-                valence = valence * N_SCALAR
+                valence = self._flip(valence)
         else:
             if (low[i - 3] == "never" and low[i - 2] in ("so", "this")) or low[i - 1] in (
                 "so",
@@ -268,8 +273,15 @@ class _Vader:
             elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
                 pass
             elif self._negated(low[i - 3]):
-                valence = valence * N_SCALAR
+                valence = self._flip(valence)
         return valence
+
+    def _flip(self, valence: float) -> float:
+        # News mode: a negated negative is not praise ("not unreasonable", "no disaster"):
+        # it reads neutral, where VADER turns it into a positive of 0.74 times its strength.
+        if self.news and valence < 0:
+            return valence * _NEWS_NEGATED_NEGATIVE
+        return valence * N_SCALAR
 
     def _negated(self, word: str) -> bool:
         return word in self.negate or "n't" in word
