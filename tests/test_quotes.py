@@ -130,3 +130,65 @@ def polnear_scores(shared_bench: Path) -> dict[str, Any]:
 def test_polnear_dev_floor(polnear_scores: dict[str, Any], kind: str, metric: str) -> None:
     f1 = polnear_scores[kind][metric]["f1"]
     assert f1 >= FLOOR[(kind, metric)], f"PolNeAR dev {kind} {metric} F1 fell to {f1:.3f}"
+
+
+# ----------------------------------------------------------------------- package layout
+
+QUOTE_PARTS = ["config", "marks", "cues", "attribution", "drafts", "direct", "clauses", "reported"]
+BELOW_QUOTES = {"model", "resources", "text", "speakers"}  # the stages under quotes in the flow
+
+
+def test_quote_parts_import_only_downward() -> None:
+    """Each part of mediakit.quotes imports only the parts before it and the stages below."""
+    import ast
+
+    folder = HERE.parent / "mediakit" / "quotes"
+    assert sorted(p.stem for p in folder.glob("*.py")) == sorted([*QUOTE_PARTS, "__init__"])
+    for i, part in enumerate([*QUOTE_PARTS, "__init__"]):
+        text = (folder / f"{part}.py").read_text(encoding="utf-8")
+        allowed = {(1, name) for name in QUOTE_PARTS[:i]} | {(2, n) for n in BELOW_QUOTES}
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                where = (node.level, (node.module or "").split(".")[0])
+                assert where in allowed, f"mediakit/quotes/{part}.py: {ast.unparse(node)}"
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                names = (
+                    [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else [a.name for a in node.names]
+                )
+                assert not any(n.startswith("mediakit") for n in names), ast.unparse(node)
+        n_lines = len(text.splitlines())
+        assert n_lines < 500, f"mediakit/quotes/{part}.py has {n_lines} lines: split it"
+
+
+def test_quote_public_names() -> None:
+    import mediakit.quotes as q
+
+    assert sorted(q.__all__) == ["Marked", "QuoteConfig", "extract_quotes", "find_marked_spans"]
+    for name in ("QuoteConfig", "extract_quotes", "find_marked_spans"):
+        assert getattr(mk, name) is getattr(q, name)
+
+
+def test_long_article_in_linear_time() -> None:
+    """Quote extraction on 8x the text takes well under 8x4 the time (a quadratic loop gives ~64x)."""
+    import time
+
+    para = (
+        "“We will not give up,” Anna Berg, the mayor of Veldoria, said on Monday. "
+        "According to her, the bridge will open in May. Tomas Varga said that the plan "
+        "was ‘reckless’ and told reporters it would fail. “‘x’ ” ''\"\n\n"
+    )
+
+    def secs(n: int) -> float:
+        art = mk.Article(id="l", text=para * n)
+        tokens = mk.tokenise(art, tokens=False)
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            mk.extract_quotes(art, tokens=tokens)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    small, big = secs(150), secs(1200)
+    assert big < 32 * small + 0.5, (small, big)

@@ -1,0 +1,280 @@
+"""The cue lexicon, cue finding and small token helpers over the raw text."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..resources import lexicon_rows
+
+# ---------------------------------------------------------------------------------------
+# lexicon
+
+
+# Verbs that introduce content without "that" ("He said the plan failed").
+_BARE_OK = frozenset(
+    "say tell add warn argue claim insist write tweet note explain announce suggest predict "
+    "promise vow state declare reply stress caution contend maintain assert allege "
+    "concede counter charge remark testify report concerned".split()
+)
+# Cue forms that are also plural nouns.
+_NOUNISH = frozenset(
+    "states reports claims notes remarks comments charges counters posts fears hopes doubts "
+    "concerns estimates shows finds quotes tweets writes says thoughts answers replies "
+    "responses warnings promises pledges vows predictions statements stresses "
+    "concerned".split()
+)
+
+
+@functools.cache
+def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
+    """Inflected form -> (lemma, type, frame) for every cue of the lexicon at ``path``."""
+    forms: dict[str, tuple[str, str, str]] = {}
+    for row in lexicon_rows(path):
+        lemma, kind = row[0], row[1] if len(row) > 1 else "speech"
+        listed = [f.strip() for f in row[2].split(",")] if len(row) > 2 and row[2] else []
+        frame = row[3] if len(row) > 3 and row[3] else ("bare" if lemma in _BARE_OK else "that")
+        gen: list[str] = [lemma, *listed]
+        if " " not in lemma and not listed:
+            if lemma.endswith("e"):
+                gen += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+            elif lemma.endswith("y"):
+                gen += [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+            elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+                gen += [lemma + "es", lemma + "ed", lemma + "ing"]
+            else:
+                gen += [lemma + "s", lemma + "ed", lemma + "ing"]
+        for f in gen:
+            forms.setdefault(f.lower(), (lemma, kind, frame))
+    return forms
+
+
+# Verbs that put the speaker after them ("…, said Smith").
+_INVERTED = frozenset(
+    "say add write ask note continue explain reply respond insist warn quip remember recall "
+    "read recount exclaim retort".split()
+)
+_SKIP_BACK = frozenset(
+    "also has had have was is were are would will could should may might later then previously "
+    "recently reportedly publicly privately once again further repeatedly simply flatly "
+    "quickly did does do not never long first last earlier often frequently still already "
+    "even just clearly explicitly openly had been being herself himself themselves itself "
+    "all both too yet now today yesterday tonight hasn’t hadn’t haven’t didn’t doesn’t don’t "
+    "won’t wouldn’t can’t couldn’t isn’t wasn’t hasn't hadn't haven't didn't doesn't don't "
+    "won't wouldn't can't couldn't isn't wasn't".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those another some many most several both all other his her "
+    "their its our your one two three four five six seven eight nine ten no each every "
+    "any such".split()
+)
+_NP_STOP = frozenset(
+    "that which who whom whose and or but because while when where if as than so said says "
+    "say told tells".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night week month year earlier later".split()
+)
+_OPENERS = frozenset(
+    "when after before while as although though if since because last earlier later meanwhile "
+    "and but yet so still also there however then instead asked".split()
+)
+_AUX = frozenset(
+    "is was are were has had have will would could can may might should must did does do "
+    "also went made took gave got came ran won lost met sent spent led held kept left put set "
+    "brought began became".split()
+)
+_AUX_VERBS = frozenset(
+    "did does do has had have is was would will could should then later also went made".split()
+)
+_CLAUSE_BREAK = frozenset(
+    "but while although though whereas which who whose where saying adding according "
+    "citing noting arguing calling even yet so".split()
+)
+_PASSIVE = frozenset("is was were are been be being get got gets getting".split())
+_NOT_BEFORE_THAT = frozenset(
+    "he she they it we i you how what why whether if when where who which is was are were".split()
+)
+_COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
+_POLL_OPENER = re.compile(
+    r"(In) ((?:an?|the|this|that|its|their|his|her|[\w.’'\-/]+’s|[\w.’'\-/]+'s) "
+    r"[^,;:.!?]{0,60}?\b(?:poll|polls|survey|surveys|study|report|analysis|data)"
+    r"(?: [^,;:.!?]{0,40})?), +"
+)
+_PROGRESSIVE = frozenset("is are was were been be am".split())
+_DOCUMENT_NOUNS = frozenset(
+    "report reports poll polls survey surveys study studies data figures records documents "
+    "emails email statement statements analysis review interviews filing filings letter memo "
+    "book article estimates numbers count tally results audit documents transcript".split()
+)
+_PARTICLES = frozenset("off up down away back".split())
+_TIME_OPENERS = _TIME_WORDS | {"last", "this", "next"}
+_SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
+_FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
+_SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
+_OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
+_PREP = frozenset("on in at during after before about over of for with by from to into".split())
+_WORDISH = re.compile(r"[\w’'\-.]+", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.UNICODE)
+_SENT_END = re.compile(r"[.!?…]+[”\"’»)]*\s*$")
+
+# ---------------------------------------------------------------------------------------
+# small parsing helpers over the raw text
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def _toks(text: str, lo: int, hi: int) -> list[_Tok]:
+    """Tokens of ``text[lo:hi]`` (words with inner apostrophes, and single marks)."""
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        w = m.group()
+        out.append(_Tok(m.start(), m.end(), w, w.lower()))
+    return out
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    kind: str
+    i: int  # token index of the cue's first token
+    j: int  # token index after the cue
+    frame: str = "that"  # bare | that | obj | to | raise: what the cue's content looks like
+
+
+# Cue lemmas whose base and -s forms are common nouns too ("attacks", "a question").
+_NOUN_TOO = frozenset(
+    "state attack question report post comment charge claim estimate promise pledge vow call "
+    "praise defend cite discuss express blame reject dismiss endorse tout slam condemn denounce "
+    "criticize criticise accuse describe remark plan offer request order mention highlight echo "
+    "blast".split()
+)
+_VERB_BEFORE = frozenset(
+    "to will would could should may might must not also did does do can cannot never often "
+    "he she it they i we you who which that".split()
+)
+
+
+def _verb_context(toks: list[_Tok], k: int) -> bool:
+    """Whether token k reads as a verb: after a subject pronoun, a modal or a name."""
+    if k == 0:
+        return False
+    prev = toks[k - 1]
+    if prev.low in _VERB_BEFORE:
+        return True
+    if prev.low.endswith(("’s", "'s")):
+        return False  # "Obama's claim"
+    return prev.text[:1].isupper() and prev.low not in _DETERMINERS and k > 1
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
+    """First words of the cue forms (the lexicons are cached, so their ids are stable)."""
+    f = _FIRSTS.get(id(forms))
+    if f is None:
+        f = frozenset(k.split()[0] for k in forms) | {"according"}
+        _FIRSTS[id(forms)] = f
+    return f
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _cues(
+    toks: list[_Tok],
+    forms: dict[str, tuple[str, str, str]],
+    masked: list[tuple[int, int]],
+    *,
+    title: bool = False,
+) -> list[_Cue]:
+    out = []
+    k = 0
+    n = len(toks)
+    firsts = _first_words(forms)
+    while k < n:
+        t = toks[k]
+        if masked and any(a <= t.start < b for a, b in masked):
+            k += 1
+            continue
+        low = t.low
+        if low not in firsts:
+            k += 1
+            continue
+        if low == "according" and k + 1 < n and toks[k + 1].low == "to":
+            out.append(
+                _Cue(
+                    t.start, toks[k + 1].end, "according to", "according to", "according", k, k + 2
+                )
+            )
+            k += 2
+            continue
+        if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
+            lemma, kind, frame = forms[f"{low} {toks[k + 1].low}"]
+            out.append(
+                _Cue(
+                    t.start,
+                    toks[k + 1].end,
+                    f"{t.text} {toks[k + 1].text}",
+                    lemma,
+                    kind,
+                    k,
+                    k + 2,
+                    frame,
+                )
+            )
+            k += 2
+            continue
+        if (
+            low in _NOUNISH
+            and k > 0
+            and (toks[k - 1].low in _DETERMINERS or (k > 1 and toks[k - 2].low in _DETERMINERS))
+        ):
+            if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
+                k += 1
+                continue  # "the Baltic states", "the reports": nouns, not cues
+        if low in forms and (
+            t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
+        ):
+            lemma, kind, frame = forms[low]
+            if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not _verb_context(toks, k):
+                k += 1
+                continue  # "attacks on", "a question", "the state": nouns, not cues
+            out.append(_Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame))
+        k += 1
+    return out
+
+
+def _title_like(s: str) -> bool:
+    """Whether marked words look like a title or a name ("This Week", "Face the Nation")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    small = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "at"}
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    if e > s and text[e - 1] == "." and not text[s:e].endswith("..."):
+        # drop the sentence's own full stop, keep abbreviations such as "U.S."
+        if not re.search(r"\b[A-Z]\.[A-Z]\.$", text[s:e]):
+            e -= 1
+    return s, e
+
+
+def _n_words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
