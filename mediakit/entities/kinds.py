@@ -9,7 +9,7 @@ from .lexicons import ORG, PERSON, PLACE, EntityConfig, _Lex
 from .names import _lookup, _odd_shape
 
 
-@dataclass
+@dataclass(slots=True)
 class _M:
     start: int
     end: int

@@ -24,6 +24,7 @@ def _cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+@functools.lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     """The last word of a person's name, ignoring suffixes (Jr., III) and possessives.
 
@@ -112,15 +113,21 @@ def _lookup(lex: _Lex, words: Sequence[str], i: int) -> tuple[int, _Entry] | Non
         if lst is None:
             return None
     nw = len(words)
+    second = ""  # the next word as the keys spell it; most keys differ there already
     for key, entry in lst:
         n = len(key)
         if n == 1:
             return 1, entry
-        if i + n <= nw and all(words[i + k].replace("’", "'") == key[k] for k in range(1, n)):
+        if i + n > nw:
+            continue
+        if not second:
+            second = words[i + 1].replace("’", "'")
+        if key[1] == second and all(words[i + k].replace("’", "'") == key[k] for k in range(2, n)):
             return n, entry
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _acronym_of(name: str) -> str:
     ws = [
         w
@@ -130,6 +137,7 @@ def _acronym_of(name: str) -> str:
     return "".join(w[0] for w in ws if w[:1].isupper())
 
 
+@functools.lru_cache(maxsize=65536)
 def _odd_shape(word: str) -> bool:
     """Digits or capitals inside a word ("IE6", "STS-135", "YouTube"): products and codes."""
     return (

@@ -8,7 +8,7 @@ from .lexicons import ORG, PERSON, PLACE, _Lex
 from .names import _lookup, _match_title, is_acronym
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     s: int  # word index
     e: int

@@ -25,7 +25,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
     words = [text[s:e] for s, e in spans]
     n = len(words)
     segs: list[_Seg] = []
-    shouting = sum(1 for w in words if len(w) > 1 and w.isupper()) >= max(3, n // 2)
+    shouting = len([w for w in words if w.isupper() and len(w) > 1]) >= max(3, n // 2)
     if shouting:  # an all-capitals line ("BREAKING NEWS FROM MINSK"): capitals say nothing
         words = [_unshout(lex, w) for w in words]
     i = 0
