@@ -86,11 +86,13 @@ _TEXT_TOKEN = (
     r"|[^\w\s]"
 )
 _FAST_TOKEN = re.compile(
+    r"(?=\S)(?:"  # every token starts with a non-space: spaces are passed over at once
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
     r"|\w+(?:(?=['’]s\b)|(?:['’\-]\w+)*)"  # "Lukashenka" before "’s", or a whole word
     r"|['’]s\b"
     r"|\.{3}|…|--|—"
     r"|[^\w\s]"
+    r")"
 )
 _TOKEN = _FAST_TOKEN if _text._TOKEN.pattern == _TEXT_TOKEN else _text._TOKEN
 

@@ -28,15 +28,13 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
     shouting = len([w for w in words if w.isupper() and len(w) > 1]) >= max(3, n // 2)
     if shouting:  # an all-capitals line ("BREAKING NEWS FROM MINSK"): capitals say nothing
         words = [_unshout(lex, w) for w in words]
-    i = 0
-    while i < n:
-        w = words[i]
-        if not w[:1].isupper():
-            i += 1
+    done = 0  # words before this one are read
+    for i in [k for k, w in enumerate(words) if w[:1].isupper()]:  # a run starts capitalised
+        if i < done:
             continue
+        w = words[i]
         initial = i == 0 or words[i - 1] in _OPENERS
         if w.lower() in lex.stop and not _lookup(lex, words, i):
-            i += 1
             continue
         # collect a run of name words
         j = i
@@ -96,7 +94,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                     continue
             break
         segs.extend(_split_run(words, i, run_end, lex, initial))
-        i = max(run_end, i + 1)
+        done = run_end
     return segs
 
 
