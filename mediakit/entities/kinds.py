@@ -57,7 +57,7 @@ def _derived_places(ms: Sequence[_M], lone_counts: dict[str, int], lex: _Lex) ->
         if m.kind == "unknown":
             words.add(m.words[0])  # "Karstani" in "Karstani Deputy Foreign Minister ..."
     out: dict[str, str] = {}
-    for d in words:
+    for d in sorted(words):
         for end in _DEMONYM_ENDINGS:
             base = d[: -len(end)]
             if (

@@ -167,7 +167,7 @@ def _resolve(
     # canonical names of people: full names merge when surnames (or their keys) agree and first
     # names agree or one is an initial/short form; the longest name of a group is canonical.
     names = sorted({" ".join(m.words) for m in kept if m.kind == PERSON and m.link is None and len(m.words) >= 2},
-                   key=lambda x: (-len(x.split()), -len(x)))  # fmt: skip
+                   key=lambda x: (-len(x.split()), -len(x), x))  # fmt: skip
     canon_of: dict[str, str] = {}
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
