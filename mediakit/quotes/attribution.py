@@ -63,6 +63,9 @@ class _Attributor:
             s += 1
         if e <= s:
             return None
+        t = _TRAILING_TIME.search(text, s, e)
+        if t is not None and t.start() > s:
+            e = t.start()  # "Spicer on Thursday evening", "Heimvold Friday."
         phrase = text[s:e]
         low = phrase.lower()
         if low in PRONOUNS:
@@ -95,6 +98,15 @@ class _Attributor:
             or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
         ):
             j -= 1
+        # a time between the subject and its verb: "Smith on Thursday evening said"
+        x = j
+        while x > lo_tok and toks[x].low in _PARTS_OF_DAY:
+            x -= 1
+        if x > lo_tok and toks[x].low in _DAY_NAMES:
+            x -= 1
+            if x > lo_tok and toks[x].low in ("on", "late", "early", "last", "this", "next"):
+                x -= 1
+            j = x
         if j < lo_tok:
             return None
         if toks[j].text == ")" and j - 1 > lo_tok:
@@ -121,6 +133,11 @@ class _Attributor:
             while c >= lo_tok and toks[c].text != "," and j - c < 14:
                 c -= 1
             if c >= lo_tok and toks[c].text == ",":
+                if self._description_before(toks, c, lo_tok):
+                    # "the operator, Brightwater Lines, said": the name in apposition speaks
+                    name = self.appositive_name(toks, c + 1, j)
+                    if name is not None:
+                        return name
                 j = c - 1
                 # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
                 if j - 1 > lo_tok and toks[j].low in _FENCED and toks[j - 1].text == ",":
@@ -175,6 +192,26 @@ class _Attributor:
             return None
         return (a, b)
 
+    def appositive_name(self, toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
+        """``(a, b)`` when tokens ``a..b-1`` are exactly one named person or organisation."""
+        if not 0 <= a < b <= len(toks):
+            return None
+        m = self.index.mention_in(toks[a].start, toks[b - 1].end)
+        if m is None or m.start != toks[a].start or m.end != toks[b - 1].end:
+            return None
+        return (a, b)
+
+    def _description_before(self, toks: list[_Tok], c: int, lo_tok: int) -> bool:
+        """Whether the words before the comma at token ``c`` are a description ("the operator")."""
+        x = c - 1
+        if x < lo_tok or not toks[x].text[:1].islower():
+            return False
+        while x >= lo_tok and c - x <= 7 and _WORDISH.fullmatch(toks[x].text):
+            if toks[x].low in _DETERMINERS:
+                return True
+            x -= 1
+        return False
+
     def _mention_ending(self, end: int) -> Mention | None:
         return self._named_by_end.get(end)
 
@@ -200,8 +237,13 @@ class _Attributor:
             tt = toks[b]
             if (
                 not _WORDISH.fullmatch(tt.text)
+                or (  # a full stop closing the phrase ("Mr. Smith" goes on)
+                    not any(ch.isalnum() for ch in tt.text)
+                    and (b + 1 >= hi_tok or not toks[b + 1].text[:1].isupper())
+                )
                 or tt.low in _NP_STOP
                 or (b > k and tt.low in _PREP and tt.low != "of")
+                or (b > k and tt.low in _TIME_WORDS)  # "said Smith Friday"
             ):
                 break
             b += 1
@@ -222,6 +264,14 @@ class _Attributor:
         return self._who(toks[r[0]].start, toks[r[1] - 1].end, at)
 
 
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+_DAY_NAMES = frozenset(_DAYS.split("|"))
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+# a time expression closing a phrase: " on Friday", " Friday.", " late Tuesday night"
+_TRAILING_TIME = re.compile(
+    rf"(?:\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?)+\.?\Z",
+    re.IGNORECASE,
+)
 _NOT_SPEAKER_START = frozenset("be been being amid to than as if".split())
 _TIMEISH = _TIME_WORDS | frozenset(
     "this last next ago two three few several days weeks months years".split()

@@ -165,6 +165,15 @@ class _ReportedPass(_ClausePass):
                 k = c.j
                 while k < n and toks[k].text != ",":
                     k += 1
+                if who.how in ("nominal", "np") and k < n:
+                    # "According to the operator, Brightwater Lines, talks …": the name speaks
+                    k2 = next((x for x in range(k + 2, min(n, k + 8)) if toks[x].text == ","), n)
+                    name = att.appositive_name(toks, k + 1, k2) if k2 < n else None
+                    if name is not None:
+                        m = att.index.mention_in(toks[k + 1].start, toks[k2 - 1].end)
+                        if m is not None:
+                            who = _Who(m.start, m.end, m.text, m.entity, "name")
+                            k = k2
                 if k >= n - 2:
                     return []
                 s, e = _strip_span(text, toks[k + 1].start, toks[-1].end)
