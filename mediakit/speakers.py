@@ -128,7 +128,8 @@ class SpeakerIndex:
         i = bisect.bisect_left(self._starts, offset)
         out = []
         lo = offset - window
-        for m in reversed(self.mentions[:i]):
+        for k in range(i - 1, -1, -1):
+            m = self.mentions[k]
             if m.end <= offset and m.kind in kinds and m.form != "adjectival":
                 out.append(m)
             if m.start < lo:
