@@ -425,11 +425,18 @@ def test_cooccurrence_network_kind_colours(ax: Axes) -> None:
 # ------------------------------------------------------------------------ consistency with display
 
 
-def test_palettes_agree_with_display() -> None:
-    assert plots.PALETTE == display.PALETTE
-    assert plots.KIND_COLOURS == display.KIND_COLOURS
+def test_palettes_come_from_one_place() -> None:
+    from mediakit import colours
+
+    # one palette for views and plots: neither keeps a copy that could drift
+    assert plots.PALETTE is colours.PALETTE is display.PALETTE
+    assert plots.KIND_COLOURS is colours.KIND_COLOURS is display.KIND_COLOURS
     names = ["Ana Veld", "Boris Tamm", "Cora Lind", "Dov Arnesen", "Esk Varro"]
     assert plots._colours(names) == display.speaker_colours(names)
+    assert plots._colours(["(unattributed)", "other"]) == {
+        "(unattributed)": colours.UNATTRIBUTED_COLOUR,
+        "other": colours.UNATTRIBUTED_COLOUR,
+    }
 
 
 def test_plots_never_show(monkeypatch: pytest.MonkeyPatch, ax: Axes) -> None:

@@ -10,32 +10,16 @@ from __future__ import annotations
 import html
 import math
 import re
-import zlib
-from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-#: Colours for speakers and labels (Tableau 10): stable by name, see :func:`speaker_colours`.
-PALETTE: tuple[str, ...] = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-)
-UNATTRIBUTED_COLOUR = "#8c8c8c"
-#: Underline colour and style per mention kind (colour plus line style, for colour-blind readers).
-KIND_COLOURS: dict[str, str] = {
-    "person": "#1f77b4",
-    "place": "#2ca02c",
-    "organisation": "#d62728",
-}
+from ..colours import KIND_COLOURS as KIND_COLOURS
+from ..colours import PALETTE as PALETTE
+from ..colours import TONE_COLOURS
+from ..colours import UNATTRIBUTED_COLOUR as UNATTRIBUTED_COLOUR
+from ..colours import speaker_colours as speaker_colours
+
 _KIND_STYLE = {"person": "solid", "place": "dashed", "organisation": "dotted"}
-_TONE_COLOURS = {"-": "#c0392b", "0": "#7f8c8d", "+": "#1e8449"}
+_TONE_COLOURS = TONE_COLOURS
 _TONE_WORDS = {"-": "negative", "0": "neutral", "+": "positive"}
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
@@ -60,39 +44,6 @@ def _slug(value: str, default: str) -> str:
 def _rgba(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r}, {g}, {b}, {alpha})"
-
-
-def _slot(name: str) -> int:
-    return zlib.crc32(name.encode("utf-8")) % len(PALETTE)
-
-
-def speaker_colours(names: Iterable[str]) -> dict[str, str]:
-    """A colour per name: stable by name, distinct within one view while the palette lasts.
-
-    Each name hashes to a preferred colour; names are placed in sorted order and a name whose
-    colour is taken moves to the next free one. The empty name (unattributed) is grey.
-
-    >>> colours = speaker_colours(["Ana Veld", "Boris Tamm", ""])
-    >>> colours[""]
-    '#8c8c8c'
-    >>> colours["Ana Veld"] != colours["Boris Tamm"]
-    True
-    >>> speaker_colours(["Ana Veld"])["Ana Veld"] == speaker_colours(["Ana Veld", "Zed"])["Ana Veld"]
-    True
-    """
-    out: dict[str, str] = {}
-    used: set[int] = set()
-    for name in sorted({str(n) for n in names}):
-        if not name:
-            out[name] = UNATTRIBUTED_COLOUR
-            continue
-        slot = _slot(name)
-        if len(used) < len(PALETTE):
-            while slot in used:
-                slot = (slot + 1) % len(PALETTE)
-        used.add(slot)
-        out[name] = PALETTE[slot]
-    return out
 
 
 def tone_sign(compound: object, sentiment: object = "") -> str:

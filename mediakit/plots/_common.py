@@ -5,7 +5,6 @@ Importing this stays light: pyplot is imported only by :func:`_axes`, when no Ax
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -14,47 +13,20 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+from ..colours import KIND_COLOURS as KIND_COLOURS
+from ..colours import PALETTE as PALETTE
+from ..colours import TONE_COLOURS as _TONE_COLOURS
+from ..colours import UNATTRIBUTED_COLOUR as UNATTRIBUTED_COLOUR
+from ..colours import speaker_colours
 from ..model import Article
 
-# The same colours as mediakit.display (a test checks they agree).
-PALETTE: tuple[str, ...] = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-)
-UNATTRIBUTED_COLOUR = "#8c8c8c"
-KIND_COLOURS: dict[str, str] = {
-    "person": "#1f77b4",
-    "place": "#2ca02c",
-    "organisation": "#d62728",
-}
-_TONE_COLOURS = {"-": "#c0392b", "0": "#7f8c8d", "+": "#1e8449"}
 _UNATTRIBUTED = "(unattributed)"
 _OTHER = "other"
 
 
 def _colours(names: Iterable[str]) -> dict[str, str]:
-    """A colour per name, stable by name and distinct while the palette lasts (as in display)."""
-    out: dict[str, str] = {}
-    used: set[int] = set()
-    for name in sorted({str(n) for n in names}):
-        if not name or name in (_UNATTRIBUTED, _OTHER):
-            out[name] = UNATTRIBUTED_COLOUR
-            continue
-        slot = zlib.crc32(name.encode("utf-8")) % len(PALETTE)
-        if len(used) < len(PALETTE):
-            while slot in used:
-                slot = (slot + 1) % len(PALETTE)
-        used.add(slot)
-        out[name] = PALETTE[slot]
-    return out
+    """A colour per name, as in the HTML views; "(unattributed)" and "other" are grey."""
+    return speaker_colours(names, grey=("", _UNATTRIBUTED, _OTHER))
 
 
 def _tone_colour(value: float) -> str:
