@@ -119,9 +119,16 @@ class ArticleResult:
         }
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _row(record: Any) -> dict[str, Any]:
     # a shallow dataclasses.asdict (which deep-copies and is slow on hot paths)
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    cls = type(record)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(record))
+    return {name: getattr(record, name) for name in names}
 
 
 def _mention_rows(mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[dict[str, Any]]:

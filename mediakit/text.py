@@ -62,6 +62,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Punkt only breaks after . ? ! (and closing marks) followed by white space
+_MAY_BREAK = re.compile(r"[.?!…][”\"’»)\]'}]*\s")
 _CLOSERS = "\"'”’»)]"
 _SPLIT_AFTER_CLOSER = re.compile(
     r"[.?!…][”\"’»)]+\s+(?=[A-Z“\"‘«])"
@@ -118,7 +120,10 @@ def sentence_spans(
     out = []
     for p, (ps, pe) in enumerate(paragraphs if paragraphs is not None else paragraph_spans(text)):
         chunk = text[ps:pe]
-        spans = ((ps + s, ps + e) for s, e in punkt.span_tokenize(chunk))
+        if _MAY_BREAK.search(chunk) is None:
+            spans: Iterator[tuple[int, int]] = iter(((ps, pe),))  # one sentence: skip Punkt
+        else:
+            spans = ((ps + s, ps + e) for s, e in punkt.span_tokenize(chunk))
         for s, e in _fix_closers(text, spans):
             out.append((s, e, p))
     return out
