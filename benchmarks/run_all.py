@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         ("memory.py", "memory of a streamed run (target <= 1 GB at 100,000 articles)"),
         ("robustness.py", "odd input: linear time on huge lines and long articles"),
+        ("corrupt_corpus.py", "1% corrupt files in 10,000, a run killed halfway and resumed"),
     ):
         path = HERE / script
         section(title)
