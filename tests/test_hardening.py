@@ -238,3 +238,24 @@ def test_no_pickle_eval_or_exec_in_the_package() -> None:
             if isinstance(node, ast.Attribute) and node.attr in ("read_pickle", "to_pickle"):
                 found.append(f"{path.name}:{node.lineno} .{node.attr}")
     assert not found, found
+
+
+@pytest.mark.parametrize("name", ["01_csto_article", "02_comparing_articles"])
+def test_notebook_code_runs_without_network(
+    name: str, no_network: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notebooks' own code, run in-process with sockets refused (no kernel needed)."""
+    import matplotlib
+    import nbformat
+
+    matplotlib.use("Agg")
+    monkeypatch.chdir(ROOT / "notebooks")
+    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    namespace: dict[str, object] = {"display": lambda *a, **k: None}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            # our own notebook code, never user input
+            exec(compile(cell.source, f"{name}.ipynb", "exec"), namespace)  # noqa: S102
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
