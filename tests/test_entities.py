@@ -255,3 +255,14 @@ def mk_articles() -> list[Article]:
         *mk.read_articles(REPO / "data" / "corpus"),
         *mk.read_articles(REPO / "data" / "articles"),
     ]
+
+
+def test_mention_fields_in_the_order_merge_passes_them() -> None:
+    # merge._resolve builds Mention positionally (faster than keywords)
+    from dataclasses import fields
+
+    from mediakit.model import Mention
+
+    assert [f.name for f in fields(Mention)] == [
+        "article_id", "entity", "kind", "text", "start", "end", "sentence", "form", "role",
+    ]  # fmt: skip

@@ -41,10 +41,13 @@ def find_mentions(
     if tokens is None or tokens.article.text != article.text:
         tokens = tokenise(article, tokens=False)
     text = article.text
-    cands: list[tuple[int, list[tuple[int, int]], _Seg]] = []  # sentence, spans, seg
+    # per sentence with segments: its index, word spans, words and segments
+    sents: list[tuple[int, list[tuple[int, int]], list[str], list[_Seg]]] = []
     for si, spans in enumerate(_words_by_sentence(tokens)):
         if not spans:
             continue
-        for seg in _segment(text, spans, lex):
-            cands.append((si, spans, seg))
-    return _resolve(article, cands, lex, config)
+        words = [text[s:e] for s, e in spans]  # sliced once, read by every later step
+        segs = _segment(words, lex)
+        if segs:
+            sents.append((si, spans, words, segs))
+    return _resolve(article, sents, lex, config)

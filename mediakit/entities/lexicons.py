@@ -103,7 +103,10 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     The tokens are :func:`mediakit.text.token_spans`'s.
     """
     found = _TOKEN.finditer(text, start, len(text) if end is None else end)
-    return _merge(text, [m.span() for m in found])
+    return _merge(text, list(map(_SPAN, found)))
+
+
+_SPAN = re.Match.span
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,55 +15,47 @@ from .segment import _role_before
 
 def _resolve(
     article: Article,
-    cands: list[tuple[int, list[tuple[int, int]], _Seg]],
+    sents: list[tuple[int, list[tuple[int, int]], list[str], list[_Seg]]],
     lex: _Lex,
     config: EntityConfig,
 ) -> tuple[Mention, ...]:
+    """Mentions of one article from each sentence's index, word spans, words and segments."""
     text = article.text
-    by_sent: dict[int, list[_Seg]] = defaultdict(list)
-    for si, _spans, seg in cands:
-        by_sent[si].append(seg)
     ms: list[_M] = []
-    pos: dict[int, int] = {}
-    for segs in by_sent.values():
-        for k, x in enumerate(segs):
-            pos[id(x)] = k
-    for si, spans, seg in cands:
-        if seg.kind == "title":
-            continue
-        words = [text[s:e] for s, e in spans[seg.s : seg.e]]
-        kind, role = seg.kind, ""
-        if kind in ("unknown", PERSON):
-            k = pos[id(seg)]
-            before = by_sent[si][max(0, k - 6) : k]  # a role is at most a few segments back
-            role = _role_before(text, spans, seg, before, lex)
-            if kind == "unknown" and (
-                role or any(x.kind == "title" and x.e == seg.s for x in before)
-            ):
-                kind = PERSON
-            elif kind == "unknown" and len(words) >= 2 and words[0] in lex.first:
-                kind = PERSON
-        prev_word = text[spans[seg.s - 1][0] : spans[seg.s - 1][1]] if seg.s > 0 else ""
-        next_word = text[spans[seg.e][0] : spans[seg.e][1]] if seg.e < len(spans) else ""
-        prev2 = text[spans[seg.s - 2][0] : spans[seg.s - 2][1]] if seg.s > 1 else ""
-        next2 = text[spans[seg.e + 1][0] : spans[seg.e + 1][1]] if seg.e + 1 < len(spans) else ""
-        ms.append(
-            _M(
-                spans[seg.s][0],
-                spans[seg.e - 1][1],
-                si,
-                kind,
-                seg.canonical,
-                seg.form,
-                role,
-                words,
-                seg.initial,
-                prev_word,
-                next_word,
-                prev2,
-                next2,
+    for si, spans, sent_words, segs in sents:
+        nw = len(sent_words)
+        for k, seg in enumerate(segs):
+            if seg.kind == "title":
+                continue
+            s, e = seg.s, seg.e
+            words = sent_words[s:e]
+            kind, role = seg.kind, ""
+            if kind in ("unknown", PERSON):
+                before = segs[max(0, k - 6) : k]  # a role is at most a few segments back
+                role = _role_before(text, spans, sent_words, seg, before, lex)
+                if kind == "unknown" and (
+                    role or any(x.kind == "title" and x.e == s for x in before)
+                ):
+                    kind = PERSON
+                elif kind == "unknown" and len(words) >= 2 and words[0] in lex.first:
+                    kind = PERSON
+            ms.append(
+                _M(
+                    spans[s][0],
+                    spans[e - 1][1],
+                    si,
+                    kind,
+                    seg.canonical,
+                    seg.form,
+                    role,
+                    words,
+                    seg.initial,
+                    sent_words[s - 1] if s > 0 else "",
+                    sent_words[e] if e < nw else "",
+                    sent_words[s - 2] if s > 1 else "",
+                    sent_words[e + 1] if e + 1 < nw else "",
+                )
             )
-        )
 
     # acronyms: "Long Name (ABC)", or the initials of a name in the article
     expansions: dict[str, str] = {}
@@ -224,17 +216,18 @@ def _resolve(
         else:
             canon = m.canonical or " ".join(m.words)
             canon = expansions.get(canon, canon)
+        # positional (field order checked by tests/test_entities.py): faster than keywords
         out.append(
             Mention(
-                article_id=article.id,
-                entity=canon,
-                kind=m.kind,
-                text=text[m.start : m.end],
-                start=m.start,
-                end=m.end,
-                sentence=m.sent,
-                form=m.form,
-                role=m.role,
+                article.id,  # article_id
+                canon,  # entity
+                m.kind,
+                text[m.start : m.end],  # text
+                m.start,
+                m.end,
+                m.sent,  # sentence
+                m.form,
+                m.role,
             )
         )
     out.sort(key=lambda x: x.start)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicons import ORG, PERSON, PLACE, _Lex
-from .names import _lookup, _match_title, is_acronym
+from .lexicons import ORG, PERSON, PLACE, _Entry, _Lex
+from .names import _match_title, is_acronym
 
 
 @dataclass(slots=True)
@@ -19,6 +20,8 @@ class _Seg:
     initial: bool = False  # first word of its sentence or quote
     fixed: bool = False  # kind settled by a gazetteer or a rule
 
+
+_Look = Callable[[int], "tuple[int, _Entry] | None"]
 
 _INSTITUTE_WORDS = frozenset(
     "Policy Research Studies Strategic Analysis Rights Development Security Democracy Legal "
@@ -44,22 +47,27 @@ def _run_kind(words: list[str], i: int, j: int, lex: _Lex) -> str:
     return ""
 
 
-def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> list[_Seg]:
-    """Cut one run of name words into gazetteer hits, titles and names."""
+def _split_run(
+    words: list[str], i: int, j: int, lex: _Lex, initial: bool, look: _Look
+) -> list[_Seg]:
+    """Cut one run of name words into gazetteer hits, titles and names.
+
+    ``look(k)`` is ``_lookup(lex, words, k)``, remembered for the sentence by the caller.
+    """
     out: list[_Seg] = []
     if (
         initial
         and j - i >= 2
         and words[i] not in lex.first
         and not _match_title(lex, words, i)
-        and not _lookup(lex, words, i)
+        and not look(i)
         and not (is_acronym(words[i]) and words[i] not in lex.not_acronyms)  # "NDC Secretary ..."
         and (
             words[i + 1] in lex.first
             or _match_title(lex, words, i + 1)
             or (
                 words[i].lower() in lex.common
-                and (h := _lookup(lex, words, i + 1)) is not None
+                and (h := look(i + 1)) is not None
                 and h[1].form == "adjectival"
             )  # "Sensitive Canadian document"
         )
@@ -67,7 +75,7 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         i += 1  # "Later Alyaksandr Lukashenka", "Today President Putin": a capitalised opener
         initial = False
     # whole run known, or an organisation by its words
-    hit = _lookup(lex, words, i)
+    hit = look(i)
     if hit and hit[0] == j - i:
         e = hit[1]
         return [_Seg(i, j, e.kind, e.canonical, e.form, initial=initial, fixed=True)]
@@ -83,10 +91,12 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
             and k + t < j
             and not _match_title(lex, words, k - 1)
             and words[k + t] not in lex.org_suffix
-            and not _lookup(lex, words, k)
+            and not look(k)
             and _run_kind(words, k, j, lex) == ""
         ):
-            return _split_run(words, i, k, lex, initial) + _split_run(words, k, j, lex, False)
+            return _split_run(words, i, k, lex, initial, look) + _split_run(
+                words, k, j, lex, False, look
+            )
         k += t
     # a person's name right after an organisation's or a facility's name:
     # "Washington State University Simon Ličen"
@@ -94,14 +104,16 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
         if words[k] in lex.first and (
             words[k - 1] in lex.org_suffix or words[k - 1] in lex.place_suffix
         ):
-            return _split_run(words, i, k, lex, initial) + _split_run(words, k, j, lex, False)
+            return _split_run(words, i, k, lex, initial, look) + _split_run(
+                words, k, j, lex, False, look
+            )
     stop_at = next((k for k in range(i + 1, j) if words[k] in lex.not_names), None)
     if stop_at is not None and not _match_title(lex, words, i):
         # an event, law, product or work ("Clean Air Act", "Space Shuttle Atlantis"): only the
         # known names in front of it are mentions ("Vietnam War", "US Paralympics")
         out = []
         k = i
-        while k < stop_at and (hit := _lookup(lex, words, k)) and k + hit[0] <= stop_at:
+        while k < stop_at and (hit := look(k)) and k + hit[0] <= stop_at:
             e = hit[1]
             out.append(
                 _Seg(
@@ -128,7 +140,7 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
             # a country in front of an organisation's or a facility's own name ("US State
             # Department", "United States Navy"): the country, and the rest under the full name
             # (or the gazetteer's name for the rest: "State Department")
-            hit = _lookup(lex, words, k)
+            hit = look(k)
             if (
                 hit
                 and hit[1].canonical in lex.countries
@@ -137,7 +149,7 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
             ):
                 n, e = hit
                 rest = k + n
-                inner = _lookup(lex, words, rest)
+                inner = look(rest)
                 known = inner is not None and inner[0] == j - rest and inner[1].kind == kind
                 if known or (
                     _run_kind(words, rest, j, lex) == kind
@@ -161,12 +173,12 @@ def _split_run(words: list[str], i: int, j: int, lex: _Lex, initial: bool) -> li
             out.append(_Seg(k, j, kind, "", fixed=True, initial=initial and k == i))
             return out
     if j - i >= 2 and words[i] in lex.first and not _match_title(lex, words, i):
-        hit = _lookup(lex, words, i)
+        hit = look(i)
         if hit is None or (hit[0] == 1 and hit[1].form == "name" and hit[1].kind == PLACE):
             return [_Seg(i, j, PERSON, initial=initial)]  # "Victoria Beckham", "Jordan Peterson"
     k = i
     while k < j:
-        hit = _lookup(lex, words, k)
+        hit = look(k)
         t = _match_title(lex, words, k)
         if t and (not hit or t >= hit[0]):
             out.append(_Seg(k, k + t, "title"))

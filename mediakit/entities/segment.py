@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicons import ORG, PLACE, _Lex
+from .lexicons import ORG, PLACE, _Entry, _Lex
 from .names import _cap, _lookup, _match_title, is_acronym
 from .runs import _Seg, _split_run
 
@@ -20,21 +20,33 @@ def _unshout(lex: _Lex, w: str) -> str:
 _MAX_RUN = 12  # no name is longer; bounds the work per run (linear time on any input)
 
 
-def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
-    """Segments of one sentence's words (word indices into ``spans``)."""
-    words = [text[s:e] for s, e in spans]
+def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
+    """Segments of one sentence's words (word indices into ``words``)."""
     n = len(words)
     segs: list[_Seg] = []
-    shouting = len([w for w in words if w.isupper() and len(w) > 1]) >= max(3, n // 2)
+    least = max(3, n // 2)
+    shouting = (
+        sum(map(str.isupper, words)) >= least  # a bound, counted in C; one-letter words too
+        and len([w for w in words if w.isupper() and len(w) > 1]) >= least
+    )
     if shouting:  # an all-capitals line ("BREAKING NEWS FROM MINSK"): capitals say nothing
         words = [_unshout(lex, w) for w in words]
+    hits: dict[int, tuple[int, _Entry] | None] = {}
+
+    def look(k: int) -> tuple[int, _Entry] | None:  # _lookup(lex, words, k), once per word
+        try:
+            return hits[k]
+        except KeyError:
+            hit = hits[k] = _lookup(lex, words, k)
+            return hit
+
     done = 0  # words before this one are read
     for i in [k for k, w in enumerate(words) if w[:1].isupper()]:  # a run starts capitalised
         if i < done:
             continue
         w = words[i]
         initial = i == 0 or words[i - 1] in _OPENERS
-        if w.lower() in lex.stop and not _lookup(lex, words, i):
+        if w.lower() in lex.stop and not look(i):
             continue
         # collect a run of name words
         j = i
@@ -42,14 +54,14 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
         left_words = 0
         joined_of = False
         while j < n and j - i < _MAX_RUN:
-            hit = _lookup(lex, words, j) if words[j][:1].isupper() else None
+            hit = look(j) if words[j][:1].isupper() else None
             if hit and hit[0] > 1:
                 j += hit[0]
                 run_end = j
                 left_words += hit[0]
                 continue
             wj = words[j]
-            if _cap(wj) and (
+            if wj[:1].isupper() and (
                 j == i
                 or wj.lower() not in lex.stop
                 or wj.lower() in lex.stop_inside_ok
@@ -61,7 +73,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                 left_words += 1
                 continue
             nxt = words[j + 1] if j + 1 < n else ""
-            if j > i and _cap(nxt) and nxt.lower() not in lex.stop:
+            if j > i and nxt[:1].isupper() and nxt.lower() not in lex.stop:
                 low = wj
                 prev = words[j - 1]
                 if low in lex.particles and not is_acronym(prev):
@@ -85,7 +97,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                 if low == "and" and not joined_of and _and_joins(lex, words, i, j):
                     j += 1  # "National Air and Space Museum", "Republic Windows and Doors Factory"
                     continue
-            if j > i and wj == "of" and nxt == "the" and j + 2 < n and _cap(words[j + 2]):
+            if j > i and wj == "of" and nxt == "the" and j + 2 < n and words[j + 2][:1].isupper():
                 prev = words[j - 1]
                 if (prev in lex.org_head or prev in lex.place_head) and left_words <= 2:
                     j += 2
@@ -93,7 +105,7 @@ def _segment(text: str, spans: list[tuple[int, int]], lex: _Lex) -> list[_Seg]:
                     joined_of = True
                     continue
             break
-        segs.extend(_split_run(words, i, run_end, lex, initial))
+        segs.extend(_split_run(words, i, run_end, lex, initial, look))
         done = run_end
     return segs
 
@@ -126,7 +138,12 @@ _VERB_BEFORE = frozenset(
 
 
 def _role_before(
-    text: str, spans: list[tuple[int, int]], seg: _Seg, segs_before: list[_Seg], lex: _Lex
+    text: str,
+    spans: list[tuple[int, int]],
+    words: list[str],
+    seg: _Seg,
+    segs_before: list[_Seg],
+    lex: _Lex,
 ) -> str:
     """Role text right before a person's name: titles, a demonym or "X’s", lowercase role words."""
     k = seg.s
@@ -141,15 +158,13 @@ def _role_before(
     # lowercase role words before the run ("leader", "counterpart"), unless a modal
     # makes the word a verb ("we will judge Karstan")
     low = k
-    while low > 0 and text[spans[low - 1][0] : spans[low - 1][1]] in lex.role_words:
+    while low > 0 and words[low - 1] in lex.role_words:
         low -= 1
-    if low < k and not (
-        low > 0 and text[spans[low - 1][0] : spans[low - 1][1]].lower() in _VERB_BEFORE
-    ):
+    if low < k and not (low > 0 and words[low - 1].lower() in _VERB_BEFORE):
         k = start = low
-    if start == k and 0 < k < seg.s and text[spans[k][0] : spans[k][1]].islower():
+    if start == k and 0 < k < seg.s and words[k].islower():
         # one modifier of a lowercase role word: "election opponent", "former president"
-        w = text[spans[k - 1][0] : spans[k - 1][1]]
+        w = words[k - 1]
         if w.isalpha() and w.islower() and (w not in lex.stop or w in ("former", "acting")):
             k -= 1
             start = k
@@ -159,17 +174,14 @@ def _role_before(
     for prev in reversed(segs_before):
         if prev.s >= k:
             continue
-        known = (
-            prev.kind in (PLACE, ORG)
-            or (
-                prev.kind == "unknown"  # an acronym: "NDC Secretary General"
-                and prev.e - prev.s == 1
-                and is_acronym(text[spans[prev.s][0] : spans[prev.s][1]])
-            )
+        known = prev.kind in (PLACE, ORG) or (
+            prev.kind == "unknown"  # an acronym: "NDC Secretary General"
+            and prev.e - prev.s == 1
+            and is_acronym(words[prev.s])
         )
         if prev.e == k and known:
             start = prev.s
-        elif prev.e == k - 1 and known and text[spans[k - 1][0] : spans[k - 1][1]] in ("’s", "'s"):
+        elif prev.e == k - 1 and known and words[k - 1] in ("’s", "'s"):
             start = prev.s
         break
     return text[spans[start][0] : spans[seg.s - 1][1]] if start < seg.s else ""
