@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from ..model import Article, Mention, Tokens
 from ..text import tokenise
-from .lexicons import EntityConfig, _lexicons, _merge, _words
+from .lexicons import EntityConfig, _lexicons, _merge, _words_and_spans
 from .merge import _resolve
 from .runs import _Seg
 from .segment import _segment
 
 
-def _words_by_sentence(tokens: Tokens) -> list[list[tuple[int, int]]]:
+def _words_by_sentence(tokens: Tokens) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Each sentence's word spans and words."""
     text = tokens.article.text
     if not tokens.tokens:
-        return [_words(text, s.start, s.end) for s in tokens.sentences]
+        return [_words_and_spans(text, s.start, s.end) for s in tokens.sentences]
     per: list[list[tuple[int, int]]] = [[] for _ in tokens.sentences]
     for t in tokens.tokens:
         per[t.sentence].append((t.start, t.end))
-    return [_merge(text, spans) for spans in per]
+    out = []
+    for spans in per:
+        spans = _merge(text, spans)
+        out.append((spans, [text[s:e] for s, e in spans]))
+    return out
 
 
 def find_mentions(
@@ -40,14 +45,12 @@ def find_mentions(
     lex = _lexicons(config)
     if tokens is None or tokens.article.text != article.text:
         tokens = tokenise(article, tokens=False)
-    text = article.text
     # per sentence with segments: its index, word spans, words and segments
     sents: list[tuple[int, list[tuple[int, int]], list[str], list[_Seg]]] = []
-    for si, spans in enumerate(_words_by_sentence(tokens)):
+    for si, (spans, words) in enumerate(_words_by_sentence(tokens)):
         if not spans:
             continue
-        words = [text[s:e] for s, e in spans]  # sliced once, read by every later step
-        segs = _segment(words, lex)
+        segs = _segment(words, lex)  # words sliced once, read by every later step
         if segs:
             sents.append((si, spans, words, segs))
     return _resolve(article, sents, lex, config)

@@ -106,7 +106,17 @@ def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return _merge(text, list(map(_SPAN, found)))
 
 
+def _words_and_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """:func:`_words` of ``text[start:end]`` and the words themselves (read off the matches)."""
+    found = list(_TOKEN.finditer(text, start, end))
+    spans = _merge(text, list(map(_SPAN, found)))
+    if len(spans) == len(found):  # nothing joined: the matches are the words
+        return spans, list(map(_GROUP, found))
+    return spans, [text[s:e] for s, e in spans]
+
+
 _SPAN = re.Match.span
+_GROUP = re.Match.group
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

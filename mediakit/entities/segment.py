@@ -34,14 +34,13 @@ def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
     hits: dict[int, tuple[int, _Entry] | None] = {}
 
     def look(k: int) -> tuple[int, _Entry] | None:  # _lookup(lex, words, k), once per word
-        try:
+        if k in hits:
             return hits[k]
-        except KeyError:
-            hit = hits[k] = _lookup(lex, words, k)
-            return hit
+        hit = hits[k] = _lookup(lex, words, k)
+        return hit
 
     done = 0  # words before this one are read
-    for i in [k for k, w in enumerate(words) if w[:1].isupper()]:  # a run starts capitalised
+    for i in [k for k, w in enumerate(words) if w and w[0].isupper()]:  # a run starts capitalised
         if i < done:
             continue
         w = words[i]
