@@ -21,7 +21,7 @@ from .cues import (
     _TIME_WORDS,
     _WORDISH,
     _Cue,
-    _n_words,
+    _min_words,
     _strip_span,
     _Tok,
 )
@@ -290,7 +290,7 @@ class _ClausePass(_Base):
         if j <= k:
             return None
         s, e = _strip_span(self.text, toks[k].start, toks[j - 1].end)
-        if e <= s or (_n_words(self.text[s:e]) < 2 and c.frame in ("bare", "that")):
+        if e <= s or (not _min_words(self.text[s:e], 2) and c.frame in ("bare", "that")):
             return None
         i = bisect.bisect_left(self.opens, s)
         while i < len(self.opens) and self.opens[i] < e:

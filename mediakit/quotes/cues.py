@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -132,13 +134,45 @@ class _Tok(NamedTuple):
     low: str
 
 
+_MAKE_TOK = functools.partial(tuple.__new__, _Tok)  # _Tok._make without its length check
+
+
 def _toks(text: str, lo: int, hi: int) -> list[_Tok]:
     """Tokens of ``text[lo:hi]`` (words with inner apostrophes, and single marks)."""
-    out = []
-    for m in _TOKEN.finditer(text, lo, hi):
-        w = m.group()
-        out.append(_Tok(m.start(), m.end(), w, w.lower()))
-    return out
+    ms = list(_TOKEN.finditer(text, lo, hi))
+    words = [m.group() for m in ms]
+    starts = [m.start() for m in ms]
+    ends = [m.end() for m in ms]
+    return list(map(_MAKE_TOK, zip(starts, ends, words, map(str.lower, words), strict=True)))
+
+
+class _TokIndex:
+    """The tokens of ``text[base_lo:base_hi]``, made once; :meth:`span` gives those of a range.
+
+    ``span(lo, hi)`` equals ``_toks(text, lo, hi)``: the token pattern has no anchors nor
+    look-arounds, so when no token of the base range straddles ``lo`` or ``hi`` the tokens
+    of ``lo..hi`` are exactly the base range's tokens lying inside it; when one straddles a
+    bound, or the range leaves the base range, the range is tokenised on its own.
+    """
+
+    def __init__(self, text: str, base_lo: int, base_hi: int) -> None:
+        self.text = text
+        self.lo = base_lo
+        self.hi = base_hi
+        self.toks = _toks(text, base_lo, base_hi)
+        self.starts = [t.start for t in self.toks]
+        self.ends = [t.end for t in self.toks]
+
+    def span(self, lo: int, hi: int) -> list[_Tok]:
+        if lo < self.lo or hi > self.hi:
+            return _toks(self.text, lo, hi)
+        if hi <= lo:
+            return []
+        i = bisect.bisect_right(self.ends, lo)  # the first token ending after lo
+        j = bisect.bisect_left(self.starts, hi)  # the first token starting at or after hi
+        if (i < len(self.starts) and self.starts[i] < lo) or (j > 0 and self.ends[j - 1] > hi):
+            return _toks(self.text, lo, hi)  # a token straddles a bound
+        return self.toks[i:j]
 
 
 @dataclass(frozen=True)
@@ -191,6 +225,42 @@ def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
 
 
 _WORD_RE = re.compile(r"\w+")
+_FIRSTS_RE: dict[int, re.Pattern[str]] = {}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation for ``words``, shared prefixes factored out (fast to search)."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def rx(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + rx(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return rx(trie)
+
+
+def _first_words_re(forms: dict[str, tuple[str, str, str]]) -> re.Pattern[str]:
+    """A regex finding, in lower-cased text, a whole ``\\w+`` run that is a first word of a cue.
+
+    ``pattern.search(s) is None`` equals ``firsts.isdisjoint(_WORD_RE.findall(s))``: a run
+    of word characters equals a word of ``\\w`` characters only exactly where the word
+    has no word character on either side (a first word with other characters never
+    equals a run, so it is left out).
+    """
+    p = _FIRSTS_RE.get(id(forms))
+    if p is None:
+        words = sorted(w for w in _first_words(forms) if _WORD_RE.fullmatch(w))
+        p = re.compile(r"\b" + _trie_pattern(words) + r"\b" if words else r"(?!)")
+        _FIRSTS_RE[id(forms)] = p
+    return p
 
 
 def _cues(
@@ -206,11 +276,9 @@ def _cues(
     firsts = _first_words(forms)
     while k < n:
         t = toks[k]
-        if masked and any(a <= t.start < b for a, b in masked):
-            k += 1
-            continue
         low = t.low
-        if low not in firsts:
+        # (both tests only step on; the set look-up is the cheaper, so it goes first)
+        if low not in firsts or (masked and any(a <= t.start < b for a, b in masked)):
             k += 1
             continue
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
@@ -277,4 +345,11 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _n_words(s: str) -> int:
-    return len(re.findall(r"\w+", s))
+    return len(_WORD_RE.findall(s))
+
+
+def _min_words(s: str, n: int) -> bool:
+    """``_n_words(s) >= n``, reading no further than the n-th word."""
+    if n <= 0:
+        return True
+    return len(list(itertools.islice(_WORD_RE.finditer(s), n))) >= n

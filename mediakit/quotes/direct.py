@@ -6,7 +6,7 @@ import bisect
 import re
 
 from .attribution import _Who
-from .cues import _cues, _n_words, _strip_span, _title_like, _toks
+from .cues import _cues, _min_words, _strip_span, _title_like
 from .drafts import _Base, _Draft
 from .marks import Marked
 
@@ -16,7 +16,7 @@ class _DirectPass(_Base):
     def _is_full(self, m: Marked) -> bool:
         text = self.text
         content = text[m.start : m.end]
-        if _n_words(content) < 2:
+        if not _min_words(content, 2):
             return False
         ps, _pe = self._para_bounds(m.open)
         ss, _se = self._sent_bounds(m.open)
@@ -25,15 +25,15 @@ class _DirectPass(_Base):
         ends_punct = bool(re.search(r"[.!?,…—–-][’”\"»]*\s*$", content))
         if not pre:
             return (
-                ends_punct or _n_words(content) >= self.cfg.min_direct_words or m.mark == "double"
+                ends_punct or _min_words(content, self.cfg.min_direct_words) or m.mark == "double"
             )
         if pre.endswith(":"):
             return True
         if pre.endswith(","):
             # "X said, “…”" or "“…,” he said, “…”"
-            toks = _toks(text, lo, m.open)
+            toks = self._toks(lo, m.open)
             cues = _cues(toks, self.att.forms, [])
-            if cues and _n_words(text[cues[-1].end : m.open]) > 4:
+            if cues and _min_words(text[cues[-1].end : m.open], 5):
                 return False  # "X says no matter what …, “…”": a mixed quote
             return bool(cues) and content[:1].isupper() or bool(cues) and m.mark == "double"
         return False
@@ -46,7 +46,6 @@ class _DirectPass(_Base):
         s, e = m.start, m.end
         while e > s and text[e - 1] in ", \n":
             e -= 1
-        words = _n_words(text[s:e])
         close_end = m.after
         ps, pe = self._para_bounds(close_end if close_end < len(text) else m.end)
         # clause after the closing mark, up to the next opening mark or sentence end
@@ -54,7 +53,7 @@ class _DirectPass(_Base):
         nxt_open = self.opens[i_open] if i_open < len(self.opens) else pe
         sent_end = self._sent_end_after(close_end, pe)
         hi = min(nxt_open, sent_end, pe)
-        post = _toks(text, close_end, hi)
+        post = self._toks(close_end, hi)
         if post:
             for c in _cues(post[:14], att.forms, []):
                 who: _Who | None
@@ -66,7 +65,7 @@ class _DirectPass(_Base):
                 reporter_words = False
                 if after_only:
                     ss0, _ = self._sent_bounds(m.open)
-                    reporter_words = _n_words(text[max(ss0, ps) : m.open]) > 0
+                    reporter_words = _min_words(text[max(ss0, ps) : m.open], 1)
                 if reporter_words and not (
                     text[m.start : m.end].rstrip().endswith(",") or post[0].text == ","
                 ):
@@ -94,7 +93,7 @@ class _DirectPass(_Base):
                         # sentence start ("Golf clubs are “just scratching out a profit,” he said")
                         ss, _ = self._sent_bounds(m.open)
                         ss = max(ss, ps)
-                        if _n_words(text[ss : m.open]) > 0:
+                        if _min_words(text[ss : m.open], 1):
                             ms_, me_ = _strip_span(text, ss, m.after)
                             return _Draft("mixed", ms_, me_, who, c, "mixed:after", -1)
                     return _Draft("direct", s, e, who, c, rule, self._group(prev, prev_mark, m))
@@ -105,7 +104,7 @@ class _DirectPass(_Base):
         ss, _se = self._sent_bounds(m.open)
         pp_s, _ = self._para_bounds(m.open)
         lo = max(ss, pp_s)
-        pre = _toks(text, lo, m.open)
+        pre = self._toks(lo, m.open)
         if pre:
             cues = _cues(pre, att.forms, [])
             for ci in range(len(cues) - 1, -1, -1):
@@ -149,7 +148,7 @@ class _DirectPass(_Base):
         # the next sentence in the paragraph: "“…” Smith said."
         if close_end < pe:
             ns = self._sent_end_after(sent_end + 1, pe) if sent_end < pe else pe
-            nxt = _toks(text, sent_end, ns)
+            nxt = self._toks(sent_end, ns)
             if 0 < len(nxt) <= 10:
                 for c in _cues(nxt, att.forms, []):
                     if c.frame == "raise" or (" " in c.lemma and c.kind != "according"):
@@ -166,14 +165,14 @@ class _DirectPass(_Base):
         if m.open <= self.tokens.paragraphs[pi][0] + 1 and pi > 0 and self.cfg.guess_from_context:
             qs, qe = self.tokens.paragraphs[pi - 1]
             last_s = self.tokens.sentences[self.tokens.sentence_at(qe - 1)]
-            lt = _toks(text, max(last_s.start, qs), qe)
+            lt = self._toks(max(last_s.start, qs), qe)
             if lt and not any(ch in text[max(last_s.start, qs) : qe] for ch in '“”"'):
                 for c in _cues(lt, att.forms, []):
                     if c.kind in ("speech",) and " " not in c.lemma:
                         who = att.who_before(lt, c, 0, m.open) if c.i > 0 else None
                         if who is not None:
                             return _Draft("direct", s, e, who, c, "direct:previous-paragraph", -1)
-        if words < self.cfg.min_direct_words or m.mark == "single":
+        if not _min_words(text[s:e], self.cfg.min_direct_words) or m.mark == "single":
             return None
         if self.cfg.guess_from_context and prev is not None and prev.who is not None:
             pi_prev = self.tokens.paragraph_at(prev_mark.open) if prev_mark else -9

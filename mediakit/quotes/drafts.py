@@ -8,7 +8,7 @@ from ..model import Article, Tokens
 from ..speakers import SpeakerIndex
 from .attribution import _Attributor, _Who
 from .config import QuoteConfig
-from .cues import _Cue
+from .cues import _Cue, _Tok, _TokIndex, _toks
 from .marks import Marked, _Spans
 
 
@@ -45,6 +45,21 @@ class _Base:
         self.by_sentence: dict[int, list[tuple[int, _Draft]]] = {}
         # direct drafts by the sentences of their start and their cue
         self.direct_by_sentence: dict[int, list[tuple[int, _Draft]]] = {}
+        self._sent_toks: dict[int, _TokIndex] = {}  # tokens by sentence, made on first use
+
+    def _toks(self, lo: int, hi: int, si: int | None = None) -> list[_Tok]:
+        """Tokens of ``text[lo:hi]``, as ``cues._toks`` gives them (from the tokens of the
+        sentence holding the range, made once; ``si`` is that sentence when known)."""
+        sents = self.tokens.sentences
+        if si is None:
+            si = self.tokens.sentence_at(lo)
+        s = sents[si] if 0 <= si < len(sents) else None
+        if s is None or lo < s.start or hi > s.end:
+            return _toks(self.text, lo, hi)
+        ix = self._sent_toks.get(si)
+        if ix is None:
+            ix = self._sent_toks[si] = _TokIndex(self.text, s.start, s.end)
+        return ix.span(lo, hi)
 
     # sentence helpers
     def _sent_bounds(self, offset: int) -> tuple[int, int]:

@@ -15,15 +15,13 @@ from .cues import (
     _SKIP_BACK,
     _SOURCE_NOUNS,
     _TIME_WORDS,
-    _WORD_RE,
     _WORDISH,
     _Cue,
     _cues,
-    _first_words,
-    _n_words,
+    _first_words_re,
+    _min_words,
     _strip_span,
     _Tok,
-    _toks,
     _verb_context,
 )
 from .drafts import _Draft
@@ -42,8 +40,7 @@ class _ReportedPass(_ClausePass):
         if self._para_start(ss):
             self._colon_line(ss, direct_spans)
         self._poll_opener(ss, se, direct_spans)
-        firsts = _first_words(att.forms)
-        if firsts.isdisjoint(_WORD_RE.findall(text[ss:se].lower())):
+        if _first_words_re(att.forms).search(text[ss:se].lower()) is None:
             return  # no cue word at all: skip the tokens
         masked = [
             (direct_spans.starts[i], direct_spans.ends[i])
@@ -52,7 +49,7 @@ class _ReportedPass(_ClausePass):
         masked += [
             (marks[i].open, marks[i].after) for i in reversed(self.mark_spans.overlapping(ss, se))
         ]
-        toks = _toks(text, ss, se)
+        toks = self._toks(ss, se, si)
         if len(toks) < 3:
             return
         self.title = False
@@ -110,7 +107,7 @@ class _ReportedPass(_ClausePass):
             return
         _ps, pe = self._para_bounds(ss)
         s, e = _strip_span(text, m.end(), pe)
-        if _n_words(text[s:e]) < 3 or direct_spans.overlaps(s, e):
+        if not _min_words(text[s:e], 3) or direct_spans.overlaps(s, e):
             return
         cue = _Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
         self._add(self._mk(s, e, who, cue, "reported:colon"))
@@ -122,7 +119,7 @@ class _ReportedPass(_ClausePass):
         if m is None:
             return
         s, e = _strip_span(text, m.end(), se)
-        if _n_words(text[s:e]) < 3 or direct_spans.overlaps(s, e):
+        if not _min_words(text[s:e], 3) or direct_spans.overlaps(s, e):
             return
         who = _Who(m.start(2), m.end(2), m.group(2), "", "np")
         cue = _Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
@@ -180,7 +177,7 @@ class _ReportedPass(_ClausePass):
                 return [self._mk(s, e, who, c, "reported:according-to")]
             # "CONTENT, according to X." (CONTENT may hold a nested attribution)
             s, e = _strip_span(text, toks[0].start, toks[c.i - 1].end)
-            if _n_words(text[s:e]) < 3:
+            if not _min_words(text[s:e], 3):
                 return []
             return [self._mk(s, e, who, c, "reported:according-to-after")]
         if c.kind == "quotes" or c.lemma == "quote":
@@ -320,7 +317,7 @@ class _ReportedPass(_ClausePass):
                                 toks, c, tail_end + 1, who, "reported:said-between", masked
                             )
                     need = 1 if second else 3
-                    if _n_words(text[s:e]) >= need and not text[s:e].lower().startswith(
+                    if _min_words(text[s:e], need) and not text[s:e].lower().startswith(
                         ("in ", "on ", "at ", "when ", "after ")
                     ):
                         first_d = self._mk(s, e, who, c, "reported:said-after")
