@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,3 +49,18 @@ def shared_bench(repo_root: Path) -> Path:
             "clone (../shared/bench) or set MEDIAKIT_BENCH to run this test"
         )
     return path
+
+
+def predict_and_score(
+    predictor: Path, gold: Path, scorer: Path, tmp_path: Path, *score_args: str
+) -> Any:
+    """Run a benchmark predictor on ``gold`` and its scorer with ``--json``; the parsed scores."""
+    pred = tmp_path / "pred.jsonl"
+    subprocess.run([sys.executable, str(predictor), str(gold), "-o", str(pred)], check=True)
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), *score_args, "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from conftest import predict_and_score
 
 from mediakit.entities import (
     EntityConfig,
@@ -165,32 +164,13 @@ def test_empty() -> None:
 
 @pytest.mark.bench
 def test_gum_floor(shared_bench: Path, tmp_path: Path) -> None:
-    gold = shared_bench / "mentions" / "gum-dev.jsonl"
-    pred = tmp_path / "pred.jsonl"
-    subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "predict_mentions.py"),
-            str(gold),
-            "-o",
-            str(pred),
-        ],
-        check=True,
-    )
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(shared_bench / "score_mentions.py"),
-            str(gold),
-            str(pred),
-            "--named-only",
-            "--json",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    rows = json.loads(out.stdout)["rows"]
+    rows = predict_and_score(
+        REPO / "benchmarks" / "predict_mentions.py",
+        shared_bench / "mentions" / "gum-dev.jsonl",
+        shared_bench / "score_mentions.py",
+        tmp_path,
+        "--named-only",
+    )["rows"]
     assert rows["all"]["overlap"]["f1"] >= 0.80
     assert rows["all"]["b3"]["f1"] >= 0.95
     assert rows["all"]["count"]["mae"] <= 1.0

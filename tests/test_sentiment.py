@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import predict_and_score
 
 from mediakit.model import Quote
 from mediakit.sentiment import (
@@ -278,25 +277,12 @@ FLOORS = {
 @pytest.mark.bench
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_dev_scores_stay_above_floor(name, tmp_path):
-    gold = SENT / f"{name}.jsonl"
-    pred = tmp_path / "pred.jsonl"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "predict_sentiment.py"),
-            str(gold),
-            "-o",
-            str(pred),
-        ],
-        check=True,
+    res = predict_and_score(
+        ROOT / "benchmarks" / "predict_sentiment.py",
+        SENT / f"{name}.jsonl",
+        BENCH / "score_sentiment.py",
+        tmp_path,
     )
-    out = subprocess.run(
-        [sys.executable, str(BENCH / "score_sentiment.py"), str(gold), str(pred), "--json"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    res = json.loads(out.stdout)
     assert res["predictions"]["missing_as_neutral"] == 0
     for metric, floor in FLOORS[name].items():
         assert res[metric] >= floor, f"{name} {metric} {res[metric]:.4f} < {floor}"
