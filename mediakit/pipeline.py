@@ -6,8 +6,6 @@ one or many articles. Corpus runners (processes, Dask) live in :mod:`mediakit.co
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 import logging
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,7 +22,7 @@ from .model import Article, Mention, Problem, Quote, Speaker
 from .quotes import QuoteConfig, extract_quotes
 from .sentiment import SentimentConfig, score_quotes
 from .speakers import resolve_mentions, speaker_index
-from .tables import COLUMNS, empty_frame, frame, quotes_frame
+from .tables import COLUMNS, empty_frame, frame, mention_rows, quotes_frame, record_row
 from .text import tokenise
 
 __all__ = ["Analysis", "AnalysisConfig", "ArticleResult", "analyse_article", "build_analysis"]
@@ -60,7 +58,7 @@ class ArticleResult:
     def rows(self) -> dict[str, list[dict[str, Any]]]:
         """Table rows of this article, keyed by table name."""
         a = self.article
-        quotes = [_row(q) for q in self.quotes]
+        quotes = [record_row(q) for q in self.quotes]
         by_speaker: dict[str, list[Quote]] = {}
         for q in self.quotes:
             if q.speaker:
@@ -83,7 +81,7 @@ class ArticleResult:
                     "aliases": "; ".join(sp.aliases) if sp else "",
                 }
             )
-        mentions = _mention_rows(self.mentions, self.quotes)
+        mentions = mention_rows(self.mentions, self.quotes)
         sentences = [
             {
                 "article_id": a.id,
@@ -108,7 +106,7 @@ class ArticleResult:
                 "n_chars": len(a.text),
             }
         ]
-        problems = [dataclasses.asdict(p) for p in self.problems]
+        problems = [record_row(p) for p in self.problems]
         return {
             "quotes": quotes,
             "speakers": speakers,
@@ -117,32 +115,6 @@ class ArticleResult:
             "articles": articles,
             "problems": problems,
         }
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _row(record: Any) -> dict[str, Any]:
-    # a shallow dataclasses.asdict (which deep-copies and is slow on hot paths)
-    cls = type(record)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(record))
-    return {name: getattr(record, name) for name in names}
-
-
-def _mention_rows(mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[dict[str, Any]]:
-    # quotes do not overlap and are sorted by start: one bisect per mention
-    starts = [q.start for q in quotes]
-    rows = []
-    for m in mentions:
-        row = _row(m)
-        i = bisect.bisect_right(starts, m.start) - 1
-        inside = quotes[i] if i >= 0 and m.end <= quotes[i].end else None
-        row["in_quote"] = inside is not None
-        row["quoted_by"] = inside.speaker if inside is not None else ""
-        rows.append(row)
-    return rows
 
 
 def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -> ArticleResult:
@@ -375,7 +347,7 @@ def build_analysis(
         articles.append(r.article)
         for k, v in r.rows().items():
             rows[k].extend(v)
-    rows["problems"].extend(dataclasses.asdict(p) for p in extra_problems)
+    rows["problems"].extend(record_row(p) for p in extra_problems)
     tables = {k: frame(k, v) for k, v in rows.items()}
     return Analysis(tables, articles, config=config)
 

@@ -8,6 +8,7 @@ dtype('int64')
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -20,8 +21,10 @@ __all__ = [
     "COLUMNS",
     "empty_frame",
     "frame",
+    "mention_rows",
     "mentions_frame",
     "quotes_frame",
+    "record_row",
 ]
 
 _STR = "object"
@@ -135,24 +138,45 @@ def frame(
     return pd.DataFrame(data).astype(cols)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def record_row(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict: a shallow ``dataclasses.asdict`` (which deep-copies).
+
+    >>> record_row(Mention("a1", "Russia", "place", "Russia", 0, 6))["entity"]
+    'Russia'
+    """
+    cls = type(record)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
+def mention_rows(mentions: Iterable[Mention], quotes: Sequence[Quote] = ()) -> list[dict[str, Any]]:
+    """Mentions table rows; ``in_quote``/``quoted_by`` from the quote that contains each mention.
+
+    Quotes of one article do not overlap, so one bisect over their starts finds it.
+    """
+    ordered = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
+    rows = []
+    for m in mentions:
+        row = record_row(m)
+        i = bisect.bisect_right(starts, m.start) - 1
+        inside = ordered[i] if i >= 0 and m.end <= ordered[i].end else None
+        row["in_quote"] = inside is not None
+        row["quoted_by"] = inside.speaker if inside is not None else ""
+        rows.append(row)
+    return rows
+
+
 def quotes_frame(quotes: Iterable[Quote]) -> pd.DataFrame:
     """The quotes table for ``Quote`` records."""
-    return frame("quotes", (dataclasses.asdict(q) for q in quotes))
+    return frame("quotes", (record_row(q) for q in quotes))
 
 
 def mentions_frame(mentions: Iterable[Mention], quotes: Sequence[Quote] = ()) -> pd.DataFrame:
     """The mentions table; ``in_quote``/``quoted_by`` come from the quotes that contain each mention."""
-    rows = []
-    for m in mentions:
-        row = dataclasses.asdict(m)
-        by = ""
-        for q in quotes:
-            if q.start <= m.start and m.end <= q.end:
-                by = q.speaker
-                break
-        else:
-            q = None
-        row["in_quote"] = q is not None
-        row["quoted_by"] = by
-        rows.append(row)
-    return frame("mentions", rows)
+    return frame("mentions", mention_rows(mentions, quotes))
