@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .model import Mention, Quote
@@ -130,12 +131,38 @@ def frame(
     if not rows:
         return empty_frame(table)
     cols = COLUMNS[table]
+    fast = _typed_frame(cols, rows)
+    if fast is not None:
+        return fast
     # Column by column as Python objects, then the declared dtypes: pandas 3 would infer its
     # Arrow-backed ``str`` for text, which cannot hold lone surrogates ("\ud800", from broken
     # JSON escapes) and costs a round trip to ``object``. A key missing from a row is NaN.
     nan = float("nan")
     data = {c: pd.Series([r.get(c, nan) for r in rows], dtype=object) for c in cols}
     return pd.DataFrame(data).astype(cols)
+
+
+# the Python type every value of a column of that dtype has on the fast path
+_EXACT = {"int64": int, "float64": float, "bool": bool}
+
+
+def _typed_frame(cols: Mapping[str, str], rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame | None:
+    """The frame of :func:`frame` built with its dtypes at once (no ``astype`` pass), or
+    ``None`` when a row lacks a column or a number column holds another type (then
+    :func:`frame` converts as it always did, errors included)."""
+    data: dict[str, Any] = {}
+    for c, dtype in cols.items():
+        try:
+            values = [r[c] for r in rows]
+        except KeyError:
+            return None
+        if dtype == "object":
+            data[c] = pd.Series(values, dtype=object)
+        elif set(map(type, values)) == {_EXACT.get(dtype)}:
+            data[c] = np.array(values, dtype=dtype)
+        else:
+            return None
+    return pd.DataFrame(data, copy=False)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
