@@ -75,3 +75,21 @@ def test_intensifier_strengthens_and_dampener_weakens():
     plain = _c("The decision was bad for the region.")
     assert _c("The decision was extremely bad for the region.") < plain < 0
     assert plain < _c("The decision was slightly bad for the region.") < 0
+
+
+def test_clear_tone_inside_the_neutral_band_gets_a_sign():
+    # Praise and blame that nearly cancel: the mixed compound falls inside the neutral band
+    # and moves to its edge with the sign of the evidence.
+    text = "The plan has good parts and bad parts."
+    assert _c(text) == pytest.approx(-0.0501)
+    assert label(_c(text)) == "negative"
+    # One faint learned tone stays a neutral report.
+    assert label(_c("The Supreme Court heard the case on Tuesday.")) == "neutral"
+
+
+def test_reported_compound_mixes_in_the_mean_valence():
+    # Many mild words: the sum saturates, the mean does not; the mix stays below the sum.
+    one = _c("The plan is good.")
+    many = _c("The plan is good, fair, useful, sensible, popular and cheap.")
+    assert 0 < one < many < 0.95
+    assert -1.0 <= _c("Terrible, horrible, disgusting, evil, vile, brutal murder!!!") < -0.8

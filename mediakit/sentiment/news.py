@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Quote
@@ -45,6 +45,20 @@ class SentimentConfig:
 
 
 _DEFAULT = SentimentConfig()
+
+# Sentence tone (news mode). VADER's compound is a normalised sum that saturates; the mean
+# valence of the toned words (TextBlob's averaging) does not, and readers' ratings follow
+# both: the reported compound is their mean, (compound + w * mean / 4) / (1 + w).
+# VADER's neutral band (|compound| < 0.05) catches sentences whose loaded words cancel
+# or are damped; human readers rate only ~5 % of news sentences neutral (NYT editorial
+# ratings), so a sentence whose toned words add up to _CLEAR_TONE or more (absolute
+# valences, VADER's scale) gets the sign of its compound; one ordinary word with a faint
+# learned tone ("case" -0.12) leaves a factual report neutral. Weight and threshold by
+# 5-fold cross-validation grouped by editorial on NYT dev (w from 0, 0.5, 1, 1.5: 1 in
+# 4 of 5 folds; any threshold from 0 to 1 beats none, 0 is best but labels one-word
+# faint tones, so 0.2). NYT dev: r 0.571 -> 0.576, weighted F1 0.629 -> 0.646.
+_MEAN_WEIGHT = 1.0
+_CLEAR_TONE = 0.2  # total |valence| of a sentence that has clear tone
 
 # Typographic forms VADER's ASCII punctuation stripping and negation list do not know.
 _TYPO = str.maketrans(
@@ -91,26 +105,55 @@ def _engine(lexicons: tuple[str, ...], news: bool, plain: bool) -> _Vader:
 
 
 class _Scorer:
-    """A configured scorer with a per-sentence cache."""
+    """A configured scorer with per-sentence caches.
+
+    ``text`` gives VADER's news-mode scores (the target model's features); ``tone`` gives
+    what ``score_text`` and ``score_quotes`` report: each sentence's compound mixed with
+    the mean valence of its toned words and, when it has clear tone but the compound falls
+    inside the neutral band, moved to the band's edge.
+    """
 
     def __init__(self, config: SentimentConfig) -> None:
         self.config = config
         self.vader = _engine(config.lexicons, config.news_lexicon, config.plain)
         self.sentence = functools.lru_cache(maxsize=config.cache_size)(self._sentence)
+        self.sentence_tone = functools.lru_cache(maxsize=config.cache_size)(self._sentence_tone)
 
     def _sentence(self, text: str) -> tuple[float, float, float, float]:
         if self.config.plain:
             return self.vader.polarity(text)
         return self.vader.polarity(_normalise_typography(text))
 
-    def text(self, text: str) -> tuple[float, float, float, float]:
+    def _sentence_tone(self, text: str) -> tuple[float, float, float, float]:
+        (neg, neu, pos, compound), mean, mass = self.vader.detail(_normalise_typography(text))
+        compound = (compound + _MEAN_WEIGHT * mean) / (1.0 + _MEAN_WEIGHT)
+        if mass >= _CLEAR_TONE:
+            if 0 < compound <= self.config.positive:
+                compound = self.config.positive + 1e-4
+            elif self.config.negative <= compound < 0:
+                compound = self.config.negative - 1e-4
+        return neg, neu, pos, round(compound, 4)
+
+    def _scores(
+        self, text: str, one: Callable[[str], tuple[float, float, float, float]]
+    ) -> tuple[float, float, float, float]:
         if self.config.plain or not self.config.per_sentence:
-            return self.sentence(text)
+            return one(text)
         spans = _split(text)
         if len(spans) <= 1:
-            return self.sentence(text)
-        scores = [self.sentence(text[s:e]) for s, e in spans]
+            return one(text)
+        scores = [one(text[s:e]) for s, e in spans]
         return _aggregate(scores, [len(text[s:e].split()) for s, e in spans])
+
+    def text(self, text: str) -> tuple[float, float, float, float]:
+        """VADER's news-mode ``(neg, neu, pos, compound)``, per sentence and aggregated."""
+        return self._scores(text, self.sentence)
+
+    def tone(self, text: str) -> tuple[float, float, float, float]:
+        """The reported tone: like ``text`` with each sentence's compound as ``sentence_tone``."""
+        if self.config.plain:
+            return self.sentence(text)
+        return self._scores(text, self.sentence_tone)
 
 
 def _normalise_typography(text: str) -> str:
@@ -165,7 +208,7 @@ def score_text(text: str, *, config: SentimentConfig | None = None) -> dict[str,
     >>> score_text("They threaten to strangle us with sanctions.")["compound"] < -0.05
     True
     """
-    neg, neu, pos, compound = _scorer(config or _DEFAULT).text(text)
+    neg, neu, pos, compound = _scorer(config or _DEFAULT).tone(text)
     return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
 
 
@@ -196,7 +239,7 @@ def score_quotes(
     scorer = _scorer(cfg)
     out = []
     for q in quotes:
-        neg, neu, pos, compound = scorer.text(q.text)
+        neg, neu, pos, compound = scorer.tone(q.text)
         out.append(
             dataclasses.replace(
                 q,

@@ -367,6 +367,25 @@ class _Vader:
         commas = [w.endswith(",") for w in raw] if self.news else ()
         return _summarise(self.valences(words, commas), text, damp=self.news)
 
+    def detail(self, text: str) -> tuple[tuple[float, float, float, float], float, float]:
+        """``polarity`` plus the mean valence of the toned words (/4, clipped to ±1) and their
+        total absolute valence, which news mode's sentence tone uses.
+
+        >>> _Vader(_vader_lexicon(), news=True).detail("A good and bad day")[1:]
+        (-0.075, 4.4)
+        """
+        text = self._demoji(text)
+        raw = text.split()
+        words = [_strip_punc(w) for w in raw]
+        if self.name_blind:
+            words = self._hide_names(words)
+        commas = [w.endswith(",") for w in raw] if self.news else ()
+        sentiments = self.valences(words, commas)
+        toned = [s for s in sentiments if s]
+        mean = min(max(sum(toned) / len(toned) / 4.0, -1.0), 1.0) if toned else 0.0
+        mass = sum(abs(s) for s in toned)
+        return _summarise(sentiments, text, damp=self.news), round(mean, 4), round(mass, 4)
+
 
 def _punct_emphasis(text: str) -> float:
     ep = min(text.count("!"), 4) * 0.292
