@@ -93,3 +93,30 @@ def test_reported_compound_mixes_in_the_mean_valence():
     many = _c("The plan is good, fair, useful, sensible, popular and cheap.")
     assert 0 < one < many < 0.95
     assert -1.0 <= _c("Terrible, horrible, disgusting, evil, vile, brutal murder!!!") < -0.8
+
+
+def test_sentence_model_changes_magnitude_never_sign_or_silence():
+    from mediakit.sentiment import news
+
+    model = news._sentence_model("sentiment_sentence_words.tsv")
+    assert len(model) > 1000 and all(abs(v) < 2 for v in model.values())
+    # A sentence with no toned word stays exactly neutral whatever its words weigh.
+    assert _c("The minister did reply to the letter.") == 0.0
+    # The learned weights move a toned sentence's compound but not across the band.
+    try:
+        news._WORDS_WEIGHT, saved = 0.0, news._WORDS_WEIGHT
+        news._scorer.cache_clear()
+        texts = ("The talks were a success.", "The talks were a failure.", "The plan is very good.")
+        without = [_c(t) for t in texts]
+    finally:
+        news._WORDS_WEIGHT = saved
+        news._scorer.cache_clear()
+    for text, before in zip(texts, without, strict=True):
+        after = _c(text)
+        assert label(after) == label(before) != "neutral", (text, before, after)
+        assert after != before
+
+
+def test_opposite_sentences_averaging_into_the_band_keep_the_sign():
+    text = "The frenzied behaviour of Poland towards Belarus is worth notice. We welcome the talks."
+    assert label(_c(text)) != "neutral"

@@ -58,6 +58,37 @@ _DEFAULT = SentimentConfig()
 # 4 of 5 folds; any threshold from 0 to 1 beats none, 0 is best but labels one-word
 # faint tones, so 0.2). NYT dev: r 0.571 -> 0.576, weighted F1 0.629 -> 0.646.
 _MEAN_WEIGHT = 1.0
+# A light learned sentence model adds to the magnitude of a toned sentence's compound,
+# never to its sign or to a sentence with no toned word: the sum of the weights of its
+# words in lexicons/sentiment_sentence_words.tsv (ridge regression on NewsMTSC training
+# sentences, benchmarks/train_sentence_sentiment.py), times _WORDS_WEIGHT, chosen by
+# 5-fold CV grouped by editorial on NYT dev from 0..0.6 (0.2 in every fold).
+_WORDS_WEIGHT = 0.2
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_AFTER_END = re.compile(r"[.!?\"“‘']\s*$")
+
+
+def _sentence_words(text: str) -> set[str]:
+    """Lower-case words of a sentence for the sentence model; names (capitalised after
+    the first word, not after a sentence end or quote mark) left out.
+
+    >>> sorted(_sentence_words("Critics say Putin’s plan failed."))
+    ['critics', 'failed', 'plan', 'say']
+    """
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w[0].isupper() and m.start() > 0 and not _AFTER_END.search(text[: m.start()]):
+            continue
+        out.add(w.lower().replace("’", "'"))
+    return out
+
+
+@functools.cache
+def _sentence_model(name: str) -> dict[str, float]:
+    return {row[0]: float(row[1]) for row in lexicon_rows(name)}
+
+
 _CLEAR_TONE = 0.2  # total |valence| of a sentence that has clear tone
 
 # Typographic forms VADER's ASCII punctuation stripping and negation list do not know.
@@ -127,11 +158,22 @@ class _Scorer:
     def _sentence_tone(self, text: str) -> tuple[float, float, float, float]:
         (neg, neu, pos, compound), mean, mass = self.vader.detail(_normalise_typography(text))
         compound = (compound + _MEAN_WEIGHT * mean) / (1.0 + _MEAN_WEIGHT)
-        if mass >= _CLEAR_TONE:
-            if 0 < compound <= self.config.positive:
-                compound = self.config.positive + 1e-4
-            elif self.config.negative <= compound < 0:
-                compound = self.config.negative - 1e-4
+        pos_edge, neg_edge = self.config.positive + 1e-4, self.config.negative - 1e-4
+        if mass < _CLEAR_TONE:
+            return neg, neu, pos, round(compound, 4)
+        if 0 < compound < pos_edge:
+            compound = pos_edge
+        elif neg_edge < compound < 0:
+            compound = neg_edge
+        if compound and _WORDS_WEIGHT:
+            model = _sentence_model("sentiment_sentence_words.tsv")
+            shifted = compound + _WORDS_WEIGHT * sum(
+                model.get(w, 0.0) for w in _sentence_words(text)
+            )
+            if compound > 0:
+                compound = min(max(shifted, pos_edge), 1.0)
+            else:
+                compound = max(min(shifted, neg_edge), -1.0)
         return neg, neu, pos, round(compound, 4)
 
     def _scores(
@@ -153,7 +195,20 @@ class _Scorer:
         """The reported tone: like ``text`` with each sentence's compound as ``sentence_tone``."""
         if self.config.plain:
             return self.sentence(text)
-        return self._scores(text, self.sentence_tone)
+        if not self.config.per_sentence:
+            return self.sentence_tone(text)
+        spans = _split(text)
+        if len(spans) <= 1:
+            return self.sentence_tone(text)
+        scores = [self.sentence_tone(text[s:e]) for s, e in spans]
+        neg, neu, pos, compound = _aggregate(scores, [len(text[s:e].split()) for s, e in spans])
+        # Sentences of opposite tone can average into the neutral band: with a clearly
+        # toned sentence among them, the text keeps the sign of the weighted mean.
+        if self.config.negative < compound < self.config.positive and compound:
+            if any(not self.config.negative < s[3] < self.config.positive for s in scores):
+                edge = self.config.positive if compound > 0 else self.config.negative
+                compound = round(edge + (1e-4 if compound > 0 else -1e-4), 4)
+        return neg, neu, pos, compound
 
 
 def _normalise_typography(text: str) -> str:
