@@ -22,6 +22,9 @@ from .cues import (
     _Tok,
 )
 
+_POSSESSIVE_TAIL = re.compile(r"^\s*[’']s?\s+\w")  # "’s campaign" after a name
+_DASH_AFTER = re.compile(r"\s*[—–-]")  # a dateline: "WASHINGTON —"
+
 
 @dataclass(frozen=True)
 class _Who:
@@ -77,12 +80,12 @@ class _Attributor:
         if m is not None:
             # a possessive NP ("Trump's campaign") is the speaker as written
             tail = text[m.end : e]
-            if tail.strip() and re.match(r"^\s*[’']s?\s+\w", tail):
+            if tail.strip() and _POSSESSIVE_TAIL.match(tail):
                 return _Who(s, e, phrase, phrase, "np")
             return _Who(m.start, m.end, m.text, m.entity, "name")
         words = low.split()
         if not _speakerlike(phrase, words) or (
-            phrase.isupper() and re.match(r"\s*[—–-]", text[e : e + 3])
+            phrase.isupper() and _DASH_AFTER.match(text[e : e + 3])
         ):
             return None  # "on Saturday", "This year", "58", a dateline "WASHINGTON —"
         if words and words[0] in _DETERMINERS and words[-1] not in _DOCUMENT_NOUNS:

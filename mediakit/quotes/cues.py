@@ -137,12 +137,25 @@ class _Tok(NamedTuple):
 _MAKE_TOK = functools.partial(tuple.__new__, _Tok)  # _Tok._make without its length check
 
 
+# ``_TOKEN`` as one group, for ``split``: the tokens at the odd places and what lies between
+# them at the even ones, so the offsets are running sums of the lengths (no match objects)
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", _TOKEN.flags)
+
+
+def _tok_columns(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and words of the tokens of ``text[lo:hi]``.
+
+    >>> _tok_columns("He said: don't.", 3, 15)
+    ([3, 7, 9, 14], [7, 8, 14, 15], ['said', ':', "don't", '.'])
+    """
+    parts = _TOKEN_SPLIT.split(text[lo:hi])
+    offsets = list(itertools.accumulate(map(len, parts), initial=lo))
+    return offsets[1:-1:2], offsets[2::2], parts[1::2]
+
+
 def _toks(text: str, lo: int, hi: int) -> list[_Tok]:
     """Tokens of ``text[lo:hi]`` (words with inner apostrophes, and single marks)."""
-    ms = list(_TOKEN.finditer(text, lo, hi))
-    words = [m.group() for m in ms]
-    starts = [m.start() for m in ms]
-    ends = [m.end() for m in ms]
+    starts, ends, words = _tok_columns(text, lo, hi)
     return list(map(_MAKE_TOK, zip(starts, ends, words, map(str.lower, words), strict=True)))
 
 
@@ -159,9 +172,9 @@ class _TokIndex:
         self.text = text
         self.lo = base_lo
         self.hi = base_hi
-        self.toks = _toks(text, base_lo, base_hi)
-        self.starts = [t.start for t in self.toks]
-        self.ends = [t.end for t in self.toks]
+        self.starts, self.ends, words = _tok_columns(text, base_lo, base_hi)
+        lows = map(str.lower, words)
+        self.toks = list(map(_MAKE_TOK, zip(self.starts, self.ends, words, lows, strict=True)))
 
     def span(self, lo: int, hi: int) -> list[_Tok]:
         if lo < self.lo or hi > self.hi:
@@ -325,9 +338,13 @@ def _cues(
     return out
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
+
+
 def _title_like(s: str) -> bool:
     """Whether marked words look like a title or a name ("This Week", "Face the Nation")."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    words = _LETTER_WORD.findall(s)
     small = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "at"}
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
@@ -339,7 +356,8 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     if e > s and text[e - 1] == "." and not text[s:e].endswith("..."):
         # drop the sentence's own full stop, keep abbreviations such as "U.S."
-        if not re.search(r"\b[A-Z]\.[A-Z]\.$", text[s:e]):
+        # (the four characters before the end and the one before them decide)
+        if not _INITIALS_END.search(text[max(s, e - 5) : e]):
             e -= 1
     return s, e
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from .attribution import _Who
 from .cues import _cues, _min_words, _strip_span, _title_like
 from .drafts import _Base, _Draft
 from .marks import Marked
+
+_END_PUNCT = frozenset(".!?,…—–-")
 
 
 class _DirectPass(_Base):
@@ -22,7 +23,8 @@ class _DirectPass(_Base):
         ss, _se = self._sent_bounds(m.open)
         lo = max(ps, ss) if ss <= m.open else ps
         pre = text[lo : m.open].rstrip()
-        ends_punct = bool(re.search(r"[.!?,…—–-][’”\"»]*\s*$", content))
+        # punctuation, then only closing marks and white space
+        ends_punct = content.rstrip().rstrip('’”"»')[-1:] in _END_PUNCT
         if not pre:
             return (
                 ends_punct or _min_words(content, self.cfg.min_direct_words) or m.mark == "double"
