@@ -103,16 +103,23 @@ class _Punkt:
 
     def _contains_break(self, context: str) -> bool:
         toks = self.words.findall(context)
-        return any(self._breaks(toks[k], toks[k + 1]) for k in range(len(toks) - 1))
+        for k in range(len(toks) - 1):
+            if self._breaks(toks[k], toks[k + 1]):
+                return True
+        return False
 
     def _contexts(self, text: str) -> Iterator[tuple[Any, str]]:
         # Punkt's _match_potential_end_contexts: each candidate with the word before it;
         # of candidates sharing that word, the last one
         prev_start = prev_stop = 0
         previous = None
+        only_blanks = not any(c in text for c in _ASCII_SPACE[1:])  # no tab, line break, ...
         for match in self.candidates.finditer(text):
             at = match.start()
-            last_space = max(text.rfind(c, prev_stop, at) for c in _ASCII_SPACE) - prev_stop
+            if only_blanks:
+                last_space = text.rfind(" ", prev_stop, at) - prev_stop
+            else:
+                last_space = max(text.rfind(c, prev_stop, at) for c in _ASCII_SPACE) - prev_stop
             start = last_space + prev_stop + 1 if last_space > 0 else prev_start
             if previous is not None and prev_stop <= start:
                 yield (
