@@ -178,6 +178,9 @@ def record_row(record: Any) -> dict[str, Any]:
     names = _FIELD_NAMES.get(cls)
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(record))
+    fields = getattr(record, "__dict__", None)
+    if fields is not None and len(fields) == len(names):
+        return fields.copy()  # a record's __dict__ holds its fields, set in order by __init__
     return {name: getattr(record, name) for name in names}
 
 
