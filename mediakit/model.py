@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+_NAN = float("nan")
+
 MentionKind = Literal["person", "place", "organisation"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 
@@ -49,7 +51,7 @@ class Article:
     raw: str = field(default="", repr=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Sentence:
     """A sentence of an article; ``paragraph`` counts paragraphs from 0."""
 
@@ -58,6 +60,15 @@ class Sentence:
     end: int
     text: str
     paragraph: int
+
+    def __init__(self, index: int, start: int, end: int, text: str, paragraph: int) -> None:
+        # fields set in the instance dict, as in Mention.__init__
+        d = self.__dict__
+        d["index"] = index
+        d["start"] = start
+        d["end"] = end
+        d["text"] = text
+        d["paragraph"] = paragraph
 
 
 @dataclass(frozen=True)
@@ -107,7 +118,7 @@ class Tokens:
         return ans
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Mention:
     """A mention of a person, place or organisation.
 
@@ -126,6 +137,32 @@ class Mention:
     form: str = "name"
     role: str = ""
 
+    def __init__(
+        self,
+        article_id: str,
+        entity: str,
+        kind: str,
+        text: str,
+        start: int,
+        end: int,
+        sentence: int = -1,
+        form: str = "name",
+        role: str = "",
+    ) -> None:
+        # The fields go straight into the instance dict: the frozen dataclass's own __init__
+        # sets them one by one through object.__setattr__, three times slower, and an article
+        # has dozens of mentions (tests/test_model_init.py checks this matches the fields).
+        d = self.__dict__
+        d["article_id"] = article_id
+        d["entity"] = entity
+        d["kind"] = kind
+        d["text"] = text
+        d["start"] = start
+        d["end"] = end
+        d["sentence"] = sentence
+        d["form"] = form
+        d["role"] = role
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -139,7 +176,7 @@ class Speaker:
     gender: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Quote:
     """A direct, mixed or indirect quote with its speaker, cue and the rule that found it.
 
@@ -168,6 +205,53 @@ class Quote:
     pos: float = float("nan")
     compound: float = float("nan")
     sentiment: str = ""
+
+    def __init__(
+        self,
+        article_id: str,
+        quote_id: int,
+        kind: str,
+        text: str,
+        start: int,
+        end: int,
+        speaker: str = "",
+        speaker_text: str = "",
+        speaker_start: int = -1,
+        speaker_end: int = -1,
+        cue: str = "",
+        cue_start: int = -1,
+        cue_end: int = -1,
+        rule: str = "",
+        group: int = -1,
+        neg: float = _NAN,
+        neu: float = _NAN,
+        pos: float = _NAN,
+        compound: float = _NAN,
+        sentiment: str = "",
+    ) -> None:
+        # fields set in the instance dict, as in Mention.__init__ (a quote is made twice:
+        # found, then scored)
+        d = self.__dict__
+        d["article_id"] = article_id
+        d["quote_id"] = quote_id
+        d["kind"] = kind
+        d["text"] = text
+        d["start"] = start
+        d["end"] = end
+        d["speaker"] = speaker
+        d["speaker_text"] = speaker_text
+        d["speaker_start"] = speaker_start
+        d["speaker_end"] = speaker_end
+        d["cue"] = cue
+        d["cue_start"] = cue_start
+        d["cue_end"] = cue_end
+        d["rule"] = rule
+        d["group"] = group
+        d["neg"] = neg
+        d["neu"] = neu
+        d["pos"] = pos
+        d["compound"] = compound
+        d["sentiment"] = sentiment
 
 
 @dataclass(frozen=True)
