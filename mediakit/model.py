@@ -7,6 +7,8 @@ new records (``dataclasses.replace``).
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -93,29 +95,19 @@ class Tokens:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the one before it)."""
-        lo, hi = 0, len(self.sentences) - 1
-        ans = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].start <= offset:
-                ans = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return ans
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph containing ``offset`` (or the one before it)."""
-        lo, hi = 0, len(self.paragraphs) - 1
-        ans = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.paragraphs[mid][0] <= offset:
-                ans = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return ans
+        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @functools.cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p[0] for p in self.paragraphs]
 
 
 @dataclass(frozen=True, init=False)
