@@ -237,7 +237,7 @@ class _ClausePass(_Base):
         j = k
         while j < n:
             t = toks[j]
-            if any(a <= t.start < b for a, b in masked):
+            if masked and any(a <= t.start < b for a, b in masked):
                 j += 1
                 continue
             if (

@@ -138,8 +138,9 @@ _MAKE_TOK = functools.partial(tuple.__new__, _Tok)  # _Tok._make without its len
 
 
 # ``_TOKEN`` as one group, for ``split``: the tokens at the odd places and what lies between
-# them at the even ones, so the offsets are running sums of the lengths (no match objects)
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", _TOKEN.flags)
+# them at the even ones, so the offsets are running sums of the lengths (no match objects).
+# Every token starts with a non-space: the look-ahead passes over spaces at once.
+_TOKEN_SPLIT = re.compile(f"((?=\\S)(?:{_TOKEN.pattern}))", _TOKEN.flags)
 
 
 def _tok_columns(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
