@@ -1,8 +1,10 @@
 """Paragraphs, sentences and tokens with character offsets (NLTK Punkt, no downloads).
 
 Punkt runs untrained with a shipped list of abbreviations
-(``lexicons/abbreviations.txt``), so nothing is fetched at run time. Tokens come from
-one compiled regular expression; no token text is ever rewritten.
+(``lexicons/abbreviations.txt``), so nothing is fetched at run time. For such parameters
+``_Punkt`` takes Punkt's decisions with Punkt's own patterns but without its token objects
+(about three times faster; NLTK's tokenizer stays the reference in the tests). Tokens come
+from one compiled regular expression; no token text is ever rewritten.
 """
 
 from __future__ import annotations
