@@ -65,7 +65,6 @@ _MEAN_WEIGHT = 1.0
 # 5-fold CV grouped by editorial on NYT dev from 0..0.6 (0.2 in every fold).
 _WORDS_WEIGHT = 0.2
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_AFTER_END = re.compile(r"[.!?\"“‘']\s*$")
 
 
 def _sentence_words(text: str) -> set[str]:
@@ -78,10 +77,21 @@ def _sentence_words(text: str) -> set[str]:
     out = set()
     for m in _WORD.finditer(text):
         w = m.group()
-        if w[0].isupper() and m.start() > 0 and not _AFTER_END.search(text[: m.start()]):
+        if w[0].isupper() and m.start() > 0 and _before(text, m.start()) not in _ENDS:
             continue
         out.add(w.lower().replace("’", "'"))
     return out
+
+
+_ENDS = frozenset(".!?\"“‘'")
+
+
+def _before(text: str, i: int) -> str:
+    """The last non-space character before ``text[i]`` ("" at the start)."""
+    i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 @functools.cache
@@ -167,8 +177,10 @@ class _Scorer:
             compound = neg_edge
         if compound and _WORDS_WEIGHT:
             model = _sentence_model("sentiment_sentence_words.tsv")
+            # Summed in sorted order: a set's order varies with the hash seed, and so
+            # would the last digits of a float sum.
             shifted = compound + _WORDS_WEIGHT * sum(
-                model.get(w, 0.0) for w in _sentence_words(text)
+                model.get(w, 0.0) for w in sorted(_sentence_words(text))
             )
             if compound > 0:
                 compound = min(max(shifted, pos_edge), 1.0)
