@@ -115,4 +115,9 @@ def concat(name: str, parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
         if len(nonempty) > 1
         else nonempty[0].reset_index(drop=True)
     )
-    return df.astype(COLUMNS[name])
+    declared = COLUMNS[name]
+    if list(df.columns) == list(declared) and all(
+        str(t) == declared[c] for c, t in df.dtypes.items()
+    ):
+        return df  # astype would copy every column to give the same frame
+    return df.astype(declared)
