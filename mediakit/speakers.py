@@ -58,6 +58,37 @@ def _person_heads() -> frozenset[str]:
     return frozenset(roles | _PERSON_HEADS_EXTRA)
 
 
+# Heads of descriptions that are not a person ("the final communiqué said"), and the
+# quantifiers of a plural subject ("several member states believe").
+_THING_HEADS = frozenset(
+    "communiqué communique statement report document letter survey poll study paper memo "
+    "resolution declaration decree law bill plan agreement treaty deal text website site "
+    "article post tweet message note email e-mail data figures estimate research analysis "
+    "review record filing complaint lawsuit indictment ruling verdict order release "
+    "announcement transcript video footage book editorial column op-ed broadcast interview "
+    "programme program documentary platform manifesto petition charter constitution".split()
+)
+_PLURAL_DETERMINERS = frozenset(
+    "several many some most few both all two three four five six seven eight nine ten "
+    "dozens hundreds thousands various numerous other these those".split()
+)
+
+
+def _could_be_one_person(words: Sequence[str]) -> bool:
+    """Whether a description (lower-case words) can stand for one person.
+
+    >>> _could_be_one_person(["the", "politician"]), _could_be_one_person(["the", "final", "communiqué"])
+    (True, False)
+    >>> _could_be_one_person(["several", "member", "states"]), _could_be_one_person(["the", "boss"])
+    (False, True)
+    """
+    head = words[-1]
+    if head in _THING_HEADS or words[0] in _PLURAL_DETERMINERS:
+        return False
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return not plural or head in _person_heads()
+
+
 # the gender a pronoun rules out
 _PRONOUN_GENDER = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m", "hers": "m"}
 _TITLE_BEFORE = re.compile(
@@ -189,7 +220,7 @@ class SpeakerIndex:
             role = (sp.role if sp else m.role).lower()
             if head and head in role:
                 return m
-        if hint:
+        if hint and _could_be_one_person(words):
             for m in people[:3]:
                 if m.entity == hint:
                     return m

@@ -56,6 +56,27 @@ def test_pronoun_prefers_recent_speaker_hint() -> None:
     assert ix.resolve_pronoun("she", art.text.index("she")).entity == "Tomas Varga"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "resolved"),
+    [
+        ("The politician", True),
+        ("The veteran", True),
+        ("Several member states", False),
+        ("the final communiqué", False),
+        ("His advisers", False),
+        ("Some conservatives", False),
+        ("three women who", False),
+    ],
+)
+def test_a_description_goes_to_the_last_speaker_only_if_it_can_be_one_person(
+    phrase: str, resolved: bool
+) -> None:
+    text = "Ilse Berg spoke on Monday. " + phrase + " believe that the plan will fail."
+    ix = mk.speaker_index(mk.Article(id="t", text=text))
+    got = ix.resolve_nominal(phrase, text.index(phrase), hint="Ilse Berg")
+    assert (got is not None and got.entity == "Ilse Berg") == resolved
+
+
 def test_gender_cues_from_titles_roles_and_names() -> None:
     text = "Ms. Ilse Brandt met Tomas Varga and spokesman Oren Tal. John Ode came too."
     sp = {s.speaker: s.gender for s in mk.tag_speakers(mk.Article(id="t", text=text))}
