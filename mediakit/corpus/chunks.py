@@ -117,7 +117,7 @@ def concat(name: str, parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
     )
     declared = COLUMNS[name]
     if list(df.columns) == list(declared) and all(
-        str(t) == declared[c] for c, t in df.dtypes.items()
+        str(t) == declared[str(c)] for c, t in df.dtypes.items()
     ):
         return df  # astype would copy every column to give the same frame
     return df.astype(declared)
