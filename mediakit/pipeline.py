@@ -263,14 +263,20 @@ class Analysis:
             raise ValueError("this analysis holds no article: see .problems for what failed")
         return self.articles[0]
 
-    def entity_tone(self) -> pd.DataFrame:
-        """Who says what about whom: speaker × entity × tone, with counts."""
-        texts = {a.id: a.text for a in self.articles}
-        return sentiment.entity_tone(self.quotes, self.mentions, texts=texts)
+    def entity_tone(self, *, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+        """Who says what about whom: speaker × entity × tone, with counts.
 
-    def speaker_tone(self) -> pd.DataFrame:
-        """Per speaker: number of quotes, mean tone and share of negative quotes."""
-        return sentiment.speaker_tone(self.quotes)
+        ``kinds=["direct"]`` keeps the speakers' own words (no paraphrases).
+        """
+        texts = {a.id: a.text for a in self.articles}
+        return sentiment.entity_tone(self.quotes, self.mentions, texts=texts, kinds=kinds)
+
+    def speaker_tone(self, *, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+        """Per speaker: number of quotes, mean tone and share of negative quotes.
+
+        ``kinds=["direct"]`` keeps the speakers' own words (no paraphrases).
+        """
+        return sentiment.speaker_tone(self.quotes, kinds=kinds)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by name (quotes, speakers, mentions, problems, sentences, tokens, articles)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import mediakit as mk
 from mediakit.sentiment import entity_tone
 from mediakit.sentiment.tables import _STANCE_LR, _cue_stance
 
@@ -91,3 +92,15 @@ def test_shipped_stance_evidence_is_what_the_script_measures():
         sys.path.remove(str(ROOT / "benchmarks"))
     records = [json.loads(line) for line in TRAIN.open(encoding="utf-8") if line.strip()]
     assert cue_stance_evidence.likelihood_ratios(records) == _STANCE_LR
+
+
+def test_kinds_keep_only_those_quotes():
+    text = "“Varnia cheats,” said Mira Kollen. Mira Kollen said that Varnia was a fine partner."
+    a = mk.analyse([mk.Article(id="a", text=text)])
+    assert set(a.quotes["kind"]) == {"direct", "indirect"}
+    direct = a.entity_tone(kinds=["direct"])
+    assert direct["n_quotes"].tolist() == [1]
+    assert a.entity_tone()["n_quotes"].tolist() == [2]
+    assert a.speaker_tone(kinds="indirect")["n_quotes"].tolist() == [1]
+    with pytest.raises(ValueError, match="unknown quote kind"):
+        a.entity_tone(kinds=["quoted"])

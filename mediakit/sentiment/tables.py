@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -124,6 +124,22 @@ def _cue_stance(cue: str) -> int:
     return 0
 
 
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+
+
+def _of_kinds(quotes_df: pd.DataFrame, kinds: Iterable[str] | None) -> pd.DataFrame:
+    """The quotes of the given kinds (all when ``kinds`` is None)."""
+    if kinds is None:
+        return quotes_df
+    wanted = [kinds] if isinstance(kinds, str) else list(kinds)
+    unknown = sorted(set(wanted) - set(QUOTE_KINDS))
+    if unknown:
+        raise ValueError(f"unknown quote kind(s) {unknown}: use some of {list(QUOTE_KINDS)}")
+    if not len(quotes_df):
+        return quotes_df
+    return quotes_df[quotes_df["kind"].isin(wanted)]
+
+
 def _before(speaker_start: Any, quote_start: int) -> bool:
     """Whether the speaker (and so the cue) comes before the quote; unknown counts as before."""
     try:
@@ -138,10 +154,11 @@ def _typed(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFra
     return pd.DataFrame.from_records(rows, columns=list(columns)).astype(dict(columns))
 
 
-def speaker_tone(quotes_df: pd.DataFrame) -> pd.DataFrame:
+def speaker_tone(quotes_df: pd.DataFrame, *, kinds: Iterable[str] | None = None) -> pd.DataFrame:
     """Per speaker: number of quotes, mean compound, share of negative and positive quotes.
 
     Quotes without a speaker are left out; rows are sorted by ``n_quotes``, most first.
+    ``kinds`` keeps only those kinds of quote, e.g. ``["direct"]`` for the speakers' own words.
 
     >>> df = pd.DataFrame({"article_id": ["a", "a"], "speaker": ["X", "X"],
     ...                    "compound": [-0.5, 0.1], "sentiment": ["negative", "positive"]})
@@ -149,6 +166,7 @@ def speaker_tone(quotes_df: pd.DataFrame) -> pd.DataFrame:
     [['X', 2, -0.2, 0.5]]
     """
     rows = []
+    quotes_df = _of_kinds(quotes_df, kinds)
     df = (
         quotes_df[quotes_df["speaker"].fillna("").astype(str) != ""]
         if len(quotes_df)
@@ -179,8 +197,12 @@ def entity_tone(
     *,
     texts: Mapping[str, str] | None = None,
     config: SentimentConfig | None = None,
+    kinds: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Who says what about whom: speaker x entity with counts and mean tone toward it.
+
+    ``kinds`` keeps only those kinds of quote: ``["direct"]`` asks how speakers talk about
+    an entity in their own words, leaving out the reporter's paraphrases.
 
     Each mention whose offsets fall inside a quote is scored by the target model of
     ``target_tone`` in the quote's text (``texts[article_id][start:end]`` when given, else
@@ -201,6 +223,7 @@ def entity_tone(
     [['Lukashenka', 'Poland', 1, 'negative']]
     """
     cfg = config or _DEFAULT
+    quotes_df = _of_kinds(quotes_df, kinds)
     by_article: dict[str, list[tuple[int, int, str, int, str, int, bool]]] = {}
     for row in quotes_df.to_dict("records"):
         speaker = str(row.get("speaker", "") or "")
