@@ -2,6 +2,11 @@
 
 The model is trained by ``benchmarks/train_target_sentiment.py`` on NewsMTSC's training
 file; its weights are ``lexicons/sentiment_target.tsv`` (feature, weight neg, neu, pos).
+Features (see ``_target_features``): words left and right of the target by distance, nearby
+bigrams, the sentence's words and their Porter stems, the words of the target's clause
+(up to the nearest comma, conjunction or speech verb), the target's role (clause subject,
+after "by" or a preposition, speaker, inside a quotation), a negator in its clause, and
+news-mode VADER scores of the sentence, the clause and the windows around the target.
 """
 
 from __future__ import annotations
@@ -10,15 +15,37 @@ import functools
 import math
 import re
 
+from nltk.stem.porter import PorterStemmer
+
 from ..resources import lexicon_rows
 from ..text import sentence_spans
-from .news import _DEFAULT, _TYPO, SentimentConfig, _scorer
-from .vader import _strip_punc
+from .news import _DEFAULT, _TYPO, SentimentConfig, _Scorer, _scorer
+from .vader import _NEGATE, _strip_punc
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 _WS_TOKEN = re.compile(r"\S+")
 _PRONOUNS = frozenset("he she him her they them his their i we me us it its".split())
 _WINDOW_CHARS = 60
+# Tokens that end the target's clause (looking outward from the target). Not "and": it
+# joins noun phrases as often as clauses ("Poland and the Baltic countries ... behave").
+_CLAUSE_END = frozenset(
+    ", ; : — – ( ) but while whereas although though because said says after before when "
+    "who which that".split()
+)
+_SAY = frozenset("said says told added tweeted wrote asked argued claimed stated according".split())
+_PREPOSITIONS = frozenset("of for to with against on".split())
+_QUOTE_MARKS = frozenset('"“”')
+_STEMMER = PorterStemmer()
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """Porter stem of a lower-case word, so "criticised" and "criticism" share a feature.
+
+    >>> _stem("criticized"), _stem("criticism")
+    ('critic', 'critic')
+    """
+    return _STEMMER.stem(word)
 
 
 def _norm_token(word: str, start: int, text: str) -> str:
@@ -91,7 +118,56 @@ def _target_features(
     if text[start:end].lower() in _PRONOUNS:
         f["T:pron"] = 1.0
     f["Tstart"] = 1.0 if start < 3 else 0.0
+    for a, b, w in toks:
+        if w[0].isalpha() and not (a >= start and b <= end):
+            f["SS:" + _stem(w.lower())] = 1.0
+    _clause_features(f, text, start, end, toks, scorer)
     return f
+
+
+def _clause_features(
+    f: dict[str, float],
+    text: str,
+    start: int,
+    end: int,
+    toks: list[tuple[int, int, str]],
+    scorer: _Scorer,
+) -> None:
+    """Add the clause scope and role features of the target to ``f`` (in place)."""
+    left = [t for t in toks if t[1] <= start]
+    right = [t for t in toks if t[0] >= end]
+    lc: list[tuple[int, int, str]] = []  # clause words left of the target, nearest first
+    for t in reversed(left):
+        if t[2].lower() in _CLAUSE_END:
+            break
+        lc.append(t)
+    rc: list[tuple[int, int, str]] = []
+    for t in right:
+        if t[2].lower() in _CLAUSE_END:
+            break
+        rc.append(t)
+    for a, _b, w in lc:
+        f["CL:" + _norm_token(w, a, text)] = 1.0
+    for a, _b, w in rc:
+        f["CR:" + _norm_token(w, a, text)] = 1.0
+    if lc or rc:
+        f["vc"] = scorer.text(text[lc[-1][0] if lc else start : rc[-1][1] if rc else end])[3]
+    subject = not lc and bool(rc) and rc[0][2][0].islower()
+    if subject:
+        f["R:subj"] = 1.0
+        f["R:subj*vr"] = f["vr"]
+    before = left[-1][2].lower() if left else ""
+    if before == "by":
+        f["R:by"] = 1.0
+    elif before in _PREPOSITIONS:
+        f["R:prep"] = 1.0
+    if (right and right[0][2].lower() in _SAY) or (rc and rc[0][2].lower() in _SAY):
+        f["R:say"] = 1.0
+        f["R:say*vs"] = f["vs"]
+    if sum(1 for _a, _b, w in left if w in _QUOTE_MARKS) % 2:
+        f["R:inq"] = 1.0
+    if any(w.lower().replace("’", "'") in _NEGATE or w.lower() == "no" for _a, _b, w in lc + rc):
+        f["NEG"] = 1.0
 
 
 @functools.cache
