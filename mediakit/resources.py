@@ -43,9 +43,17 @@ def _read(path: str) -> tuple[str, ...]:
 def lexicon_lines(name_or_path: str | Path) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a lexicon (a shipped name or a user's file path).
 
+    A bare name of a shipped lexicon ("abbreviations.txt") always means the shipped file,
+    even when the working directory holds a file of that name; to use such a file, pass a
+    path with a folder ("./abbreviations.txt") or a ``Path``.
+
     >>> "mr" in lexicon_lines("abbreviations.txt")
     True
     """
+    if isinstance(name_or_path, str) and Path(name_or_path).name == name_or_path:
+        shipped = lexicon_path(name_or_path)
+        if shipped.is_file():
+            return _read(str(shipped))
     p = Path(name_or_path)
     if not p.is_absolute() and not p.exists():
         p = lexicon_path(str(name_or_path))
