@@ -139,3 +139,25 @@ def test_bad_span_says_what_is_wrong():
         target_tone("Jones won.", 5, 50)
     with pytest.raises(ValueError, match="not inside the text"):
         target_tone("Jones won.", 3, 3)
+
+
+def test_noun_phrase_that_holds_the_target():
+    # "the ADJ* NOUN of [TARGET]", also across a coordination of names.
+    text = "The frenzied behaviour of Poland and the Baltic countries is worth notice."
+    for target in ("Poland", "Baltic countries"):
+        start = text.index(target)
+        f = _target_example(text, start, start + len(target))
+        assert f["NP:of"] == 1.0
+        assert f["NPmn"] > 0 and "NPmp" not in f  # "frenzied"
+    # "[TARGET]'s ADJ* NOUN": modifiers and head apart.
+    f = _target_example("Jones's brutal regime jailed thousands.", 0, 5)
+    assert f["NP:poss"] == 1.0 and f["NPmn"] > 0
+    f = _target_example("Jones's wise choice won praise.", 0, 5)
+    assert f["NPmp"] > 0 and "NPmn" not in f
+    # "NOUN by [TARGET]": the head's valence.
+    f = _target_example("The vicious attack by Jones shocked the town.", 22, 27)
+    assert f["NP:by"] == 1.0 and f["NPhn"] > 0 and "NPhp" not in f
+    # No noun phrase around a subject or after a verb.
+    assert not any(k.startswith("NP") for k in _target_example("Jones won the vote.", 0, 5))
+    text = "Voters praised Jones."
+    assert not any(k.startswith("NP") for k in _target_example(text, 15, 20))

@@ -35,6 +35,20 @@ _CLAUSE_END = frozenset(
 _SAY = frozenset("said says told added tweeted wrote asked argued claimed stated according".split())
 _PREPOSITIONS = frozenset("of for to with against on".split())
 _QUOTE_MARKS = frozenset('"“”')
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
+# Words that end a run of noun-phrase words (verbs, auxiliaries, pronouns, prepositions).
+_NP_STOP = (
+    _DETERMINERS
+    | _CLAUSE_END
+    | _SAY
+    | _PREPOSITIONS
+    | frozenset(
+        "and or is are was were be been being has have had will would can could should may "
+        "might must do does did not no in at from as into over than also very most more by "
+        "it they he she we i you about after before during under through among between "
+        "toward towards upon since until".split()
+    )
+)
 _STEMMER = PorterStemmer()
 
 
@@ -94,12 +108,8 @@ def _target_features(
     f["vw"] = scorer.text(text[max(0, start - _WINDOW_CHARS) : end + _WINDOW_CHARS])[3]
     # Valenced words near the target, by side and distance in words (news-mode valences,
     # so words the training data never saw still count through the lexicons).
-    spans = [(m.start(), m.end()) for m in _WS_TOKEN.finditer(text)]
+    spans, vals = _valences(text, scorer)
     if spans:
-        typo = text.translate(_TYPO)
-        raw = [typo[a:b] for a, b in spans]
-        words = scorer.vader._hide_names([_strip_punc(w) for w in raw])
-        vals = scorer.vader.valences(words, [w.endswith(",") for w in raw])
         first_right = next((i for i, (a, _b) in enumerate(spans) if a >= end), len(spans))
         last_left = first_right - 1
         while last_left >= 0 and spans[last_left][1] > start:
@@ -115,6 +125,7 @@ def _target_features(
                 key = "lxT"
             key += "p" if v > 0 else "n"
             f[key] = f.get(key, 0.0) + abs(v) / 4
+        _np_features(f, text, start, end, toks, spans, vals)
     if text[start:end].lower() in _PRONOUNS:
         f["T:pron"] = 1.0
     f["Tstart"] = 1.0 if start < 3 else 0.0
@@ -168,6 +179,96 @@ def _clause_features(
         f["R:inq"] = 1.0
     if any(w.lower().replace("’", "'") in _NEGATE or w.lower() == "no" for _a, _b, w in lc + rc):
         f["NEG"] = 1.0
+
+
+def _valences(text: str, scorer: _Scorer) -> tuple[list[tuple[int, int]], list[float]]:
+    """Whitespace-token spans of ``text`` and their news-mode VADER valences.
+
+    >>> from .news import _scorer
+    >>> spans, vals = _valences("a shameless act", _scorer(_DEFAULT))
+    >>> spans[1], vals[1] < 0 == vals[0]
+    ((2, 11), True)
+    """
+    spans = [(m.start(), m.end()) for m in _WS_TOKEN.finditer(text)]
+    if not spans:
+        return spans, []
+    typo = text.translate(_TYPO)
+    raw = [typo[a:b] for a, b in spans]
+    words = scorer.vader._hide_names([_strip_punc(w) for w in raw])
+    return spans, scorer.vader.valences(words, [w.endswith(",") for w in raw])
+
+
+def _np_of_target(
+    text: str, start: int, end: int, toks: list[tuple[int, int, str]]
+) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """The noun phrase that holds the target: its kind and its words (head last).
+
+    Kinds: "of" (the ADJ* NOUN of [TARGET]), "by" (ADJ* NOUN by [TARGET]) and "poss"
+    ([TARGET]'s ADJ* NOUN). Dependency-free: runs of lower-case content words.
+
+    >>> t = "the frenzied behaviour of Poland and the Baltic countries"
+    >>> toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)]
+    >>> kind, words = _np_of_target(t, 41, 57, toks)
+    >>> kind, [w for _a, _b, w in words]
+    ('of', ['frenzied', 'behaviour'])
+    >>> t = "Poland's shameless behaviour is noted"
+    >>> toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)]
+    >>> [w for _a, _b, w in _np_of_target(t, 0, 6, toks)[1]]
+    ['shameless', 'behaviour']
+    """
+    left = [t for t in toks if t[1] <= start]
+    if text[end : end + 2] in ("'s", "’s") or (
+        text[end - 1 : end] in "sS" and text[end : end + 2] in ("' ", "’ ")
+    ):
+        words: list[tuple[int, int, str]] = []
+        for t in (t for t in toks if t[0] >= end + 1 and t[2] not in ("s",)):
+            if t[0] < end + 2 and t[2] in ("'", "’"):
+                continue
+            if not t[2].isalpha() or not t[2].islower() or t[2] in _NP_STOP or len(words) == 4:
+                break
+            words.append(t)
+        return ("poss", words) if words else None
+    i = len(left) - 1
+    skipped = 0
+    while i >= 0 and skipped < 6:
+        w = left[i][2]
+        if w.lower() in ("of", "by"):
+            break
+        if not (w.lower() in _DETERMINERS or w in ("and", "or", ",") or w[0].isupper()):
+            return None
+        i -= 1
+        skipped += 1
+    if i < 0 or left[i][2].lower() not in ("of", "by"):
+        return None
+    kind = left[i][2].lower()
+    words = []
+    for t in reversed(left[:i]):
+        if not t[2].isalpha() or not t[2].islower() or t[2] in _NP_STOP or len(words) == 4:
+            break
+        words.append(t)
+    return (kind, words[::-1]) if words else None
+
+
+def _np_features(
+    f: dict[str, float],
+    text: str,
+    start: int,
+    end: int,
+    toks: list[tuple[int, int, str]],
+    spans: list[tuple[int, int]],
+    vals: list[float],
+) -> None:
+    """Add the valence of the noun phrase that holds the target (head, modifiers) to ``f``."""
+    found = _np_of_target(text, start, end, toks)
+    if found is None:
+        return
+    kind, words = found
+    f["NP:" + kind] = 1.0
+    for j, (a, b, _w) in enumerate(words):
+        v = sum(val for (sa, sb), val in zip(spans, vals, strict=True) if sa <= a and b <= sb)
+        if v:
+            key = ("NPh" if j == len(words) - 1 else "NPm") + ("p" if v > 0 else "n")
+            f[key] = f.get(key, 0.0) + abs(v) / 4
 
 
 @functools.cache
