@@ -208,6 +208,8 @@ class SpeakerIndex:
         if not words:
             return None
         head = words[-1]
+        if words[0] in ("a", "an", "another"):
+            return None  # "a diplomat told …": someone new, not a person named before
         if head in _ORG_NOUNS or " ".join(words[-2:]) in _ORG_NOUNS:
             cands = self.before(offset, kinds=("organisation",))
             for m in cands:

@@ -27,6 +27,13 @@ from .cues import (
 )
 from .drafts import _Base, _Draft
 
+# Words that open a clause of its own: after a comma, or after a cue, they (like a subject
+# pronoun) mean a content clause, not a post-posed attribution (", but she said he …").
+_CLAUSE_OPENERS = frozenset(
+    "but and or so yet though although while because as when if which who whom whose that "
+    "where whether after before since until unless".split()
+)
+
 
 class _ClausePass(_Base):
     @staticmethod
@@ -218,6 +225,38 @@ class _ClausePass(_Base):
             return None
         return b
 
+    def _attribution_follows(self, toks: list[_Tok], comma: int) -> bool:
+        """Whether ``, NP said/told [short tail].`` ends the sentence after token ``comma``.
+
+        Such a post-posed attribution reports the whole clause before the comma ("Several
+        states believe that X, a diplomat told the Post"), so a content stops at the comma.
+        """
+        n = len(toks)
+        if comma + 1 >= n or toks[comma + 1].low in _CLAUSE_OPENERS:
+            return False  # ", but Obama said he …": a clause of its own
+        for x in range(comma + 1, min(n, comma + 8)):
+            t = toks[x]
+            if t.low in self.att.forms and x > comma + 1:
+                lemma = self.att.forms[t.low][0]
+                if not (t.text.islower() and t.low != lemma and lemma in ("say", "tell", "add")):
+                    return False
+                # the words after the cue are no clause: "told the Post on Monday"
+                tail = [u for u in toks[x + 1 :] if u.text not in ".!?"]
+                return (
+                    len(tail) <= 10
+                    and (lemma == "tell" or self._tail_ok(tail))
+                    and not any(
+                        u.low in _AUX
+                        or u.low in _SUBJ_PRONOUNS
+                        or u.low in _CLAUSE_OPENERS
+                        or u.text in ",;:"
+                        for u in tail
+                    )
+                )
+            if not _WORDISH.fullmatch(t.text) or t.low in _AUX or t.low in _CLAUSE_OPENERS:
+                return False
+        return False
+
     def _content(
         self,
         toks: list[_Tok],
@@ -277,6 +316,8 @@ class _ClausePass(_Base):
                         x.low in self.att.forms and x.text.islower() for x in toks[j + 2 : j + 9]
                     ):
                         break  # ", and Y called for …": the next clause has its own source
+                    if self._attribution_follows(toks, j):
+                        break  # "…, a diplomat told the Post.": the sentence's own source
             if t.low in ("and", "but") and j > k and j + 1 < n:
                 nt = toks[j + 1]
                 # "said X and warned Y": the speaker's next cue starts a new quote

@@ -329,6 +329,16 @@ class _ReportedPass(_ClausePass):
         # pre-posed: "X said (that) CONTENT"
         if c.i <= lo:
             return []
+        if (
+            c.frame in ("bare", "that")
+            and comma_k is not None
+            and lo > 0
+            and comma_k <= lo
+            and self._attribution_follows(toks, comma_k)
+        ):
+            # "X believe that Y, a diplomat told the Post.": an earlier quote of this sentence
+            # took the clause before the comma and stopped at this attribution
+            return []
         who = self._subject(toks, c, lo)
         if who is None:
             return []
