@@ -5,8 +5,9 @@ file; its weights are ``lexicons/sentiment_target.tsv`` (feature, weight neg, ne
 Features (see ``_target_features``): words left and right of the target by distance, nearby
 bigrams, the sentence's words and their Porter stems, the words of the target's clause
 (up to the nearest comma, conjunction or speech verb), the target's role (clause subject,
-after "by" or a preposition, speaker, inside a quotation), a negator in its clause, and
-news-mode VADER scores of the sentence, the clause and the windows around the target.
+after "by" or a preposition, speaker, inside a quotation), a negator in its clause,
+news-mode VADER scores of the sentence, the clause and the windows around the target, and
+the valence of the noun phrase that holds the target ("the frenzied behaviour of [T]").
 """
 
 from __future__ import annotations
