@@ -104,3 +104,16 @@ def test_kinds_keep_only_those_quotes():
     assert a.speaker_tone(kinds="indirect")["n_quotes"].tolist() == [1]
     with pytest.raises(ValueError, match="unknown quote kind"):
         a.entity_tone(kinds=["quoted"])
+
+
+def test_csto_lukashenka_in_his_own_words_is_negative_about_poland_and_the_baltic_states():
+    """The issue's CSTO check on the whole analysis: his direct quotes, every mention in them."""
+    a = mk.analyse(ROOT / "data" / "articles" / "belsat-2020-12-02-csto-meeting.txt")
+    rows = a.entity_tone(kinds=["direct"]).set_index(["speaker", "entity"])
+    assert rows.loc[("Alyaksandr Lukashenka", "Poland"), "sentiment"] == "negative"
+    assert rows.loc[("Alyaksandr Lukashenka", "Baltic states"), "sentiment"] == "negative"
+    # the reporter's paraphrases count too in the default table; NATO and the US come from
+    # "is concerned over the ‘build-up of the US and NATO military presence …’"
+    every = a.entity_tone().set_index(["speaker", "entity"])
+    assert every.loc[("Alyaksandr Lukashenka", "NATO"), "sentiment"] == "negative"
+    assert every.loc[("Alyaksandr Lukashenka", "United States"), "sentiment"] == "negative"
