@@ -17,14 +17,14 @@ licence, F. Hamborg and K. Donnay, EACL 2021); the dev/held-out files are never 
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from mediakit.sentiment.news import _sentence_words
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_target_sentiment import ridge_word_weights  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT.parent / "shared" / "bench" / "sentiment" / "newsmtsc-train.jsonl"
@@ -33,22 +33,7 @@ NAME = "sentiment_sentence_words.tsv"
 
 def train(records: list[dict], *, lam: float, min_count: int) -> dict[str, float]:
     """Word weights ``{word: weight}`` of the ridge regression (sentences as rows)."""
-    by_text: dict[str, list[int]] = collections.defaultdict(list)
-    for r in records:
-        by_text[r["text"]].append(r["label"])
-    texts = sorted(by_text)
-    y = np.array([np.mean(by_text[t]) for t in texts])
-    docs = [_sentence_words(t) for t in texts]
-    df = collections.Counter(w for d in docs for w in d)
-    vocab = {w: i for i, w in enumerate(sorted(w for w, n in df.items() if n >= min_count))}
-    X = np.zeros((len(texts), len(vocab)))
-    for i, d in enumerate(docs):
-        for w in d:
-            if w in vocab:
-                X[i, vocab[w]] = 1.0
-    alpha = np.linalg.solve(X @ X.T + lam * np.eye(len(texts)), y - y.mean())
-    w = X.T @ alpha
-    return {word: float(w[i]) for word, i in vocab.items()}
+    return ridge_word_weights(records, _sentence_words, lam=lam, min_count=min_count)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -75,14 +75,36 @@ def train_lexicon(
     records: list[dict], *, lam: float, scale: float, min_count: int
 ) -> dict[str, float]:
     """Learned word tones on VADER's scale (ridge regression in its dual form)."""
+    weights = ridge_word_weights(records, sentence_words, lam=lam, min_count=min_count, skip=STOP)
+    known = set(vader._vader_lexicon()) | set(news._load_lexicon("sentiment_news.tsv"))
+    known |= STOP | set(vader._NEGATE) | set(vader._BOOSTERS)
+    out = {}
+    for word, weight in weights.items():
+        v = float(np.clip(scale * weight, -2.0, 2.0))
+        if word not in known and abs(v) >= 0.1:
+            out[word] = round(v, 2)
+    return out
+
+
+def ridge_word_weights(
+    records: list[dict],
+    words_of: Callable[[str], set[str]],
+    *,
+    lam: float,
+    min_count: int,
+    skip: Collection[str] = (),
+) -> dict[str, float]:
+    """Ridge regression (dual form, one deterministic solve) of each sentence's mean target
+    label (centred) on the set of its words; words in fewer than ``min_count`` sentences or
+    in ``skip`` get no weight. Shared by this script and ``train_sentence_sentiment.py``."""
     by_text: dict[str, list[int]] = collections.defaultdict(list)
     for r in records:
         by_text[r["text"]].append(r["label"])
     texts = sorted(by_text)
     y = np.array([np.mean(by_text[t]) for t in texts])
-    docs = [sentence_words(t) for t in texts]
+    docs = [words_of(t) for t in texts]
     df = collections.Counter(w for d in docs for w in d)
-    vocab = sorted(w for w, c in df.items() if c >= min_count and w not in STOP)
+    vocab = sorted(w for w, c in df.items() if c >= min_count and w not in skip)
     idx = {w: i for i, w in enumerate(vocab)}
     X = np.zeros((len(texts), len(vocab)))
     for i, d in enumerate(docs):
@@ -91,14 +113,7 @@ def train_lexicon(
                 X[i, idx[w]] = 1.0
     alpha = np.linalg.solve(X @ X.T + lam * np.eye(len(texts)), y - y.mean())
     w = X.T @ alpha
-    known = set(vader._vader_lexicon()) | set(news._load_lexicon("sentiment_news.tsv"))
-    known |= STOP | set(vader._NEGATE) | set(vader._BOOSTERS)
-    out = {}
-    for word, i in idx.items():
-        v = float(np.clip(scale * w[i], -2.0, 2.0))
-        if word not in known and abs(v) >= 0.1:
-            out[word] = round(v, 2)
-    return out
+    return {word: float(w[i]) for word, i in idx.items()}
 
 
 def fold_of(text: str, k: int) -> int:

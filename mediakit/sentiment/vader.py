@@ -359,13 +359,18 @@ class _Vader:
 
     def polarity(self, text: str) -> tuple[float, float, float, float]:
         """``(neg, neu, pos, compound)`` rounded as vaderSentiment rounds them."""
+        text, sentiments = self._sentiments(text)
+        return _summarise(sentiments, text, damp=self.news)
+
+    def _sentiments(self, text: str) -> tuple[str, list[float]]:
+        """The text with emoji spelled out, and the valence of each of its words."""
         text = self._demoji(text)
         raw = text.split()
         words = [_strip_punc(w) for w in raw]
         if self.name_blind:
             words = self._hide_names(words)
         commas = [w.endswith(",") for w in raw] if self.news else ()
-        return _summarise(self.valences(words, commas), text, damp=self.news)
+        return text, self.valences(words, commas)
 
     def detail(self, text: str) -> tuple[tuple[float, float, float, float], float, float]:
         """``polarity`` plus the mean valence of the toned words (/4, clipped to ±1) and their
@@ -374,13 +379,7 @@ class _Vader:
         >>> _Vader(_vader_lexicon(), news=True).detail("A good and bad day")[1:]
         (-0.075, 4.4)
         """
-        text = self._demoji(text)
-        raw = text.split()
-        words = [_strip_punc(w) for w in raw]
-        if self.name_blind:
-            words = self._hide_names(words)
-        commas = [w.endswith(",") for w in raw] if self.news else ()
-        sentiments = self.valences(words, commas)
+        text, sentiments = self._sentiments(text)
         toned = [s for s in sentiments if s]
         mean = min(max(sum(toned) / len(toned) / 4.0, -1.0), 1.0) if toned else 0.0
         mass = sum(abs(s) for s in toned)
