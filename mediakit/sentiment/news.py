@@ -191,13 +191,19 @@ class _Scorer:
     def _scores(
         self, text: str, one: Callable[[str], tuple[float, float, float, float]]
     ) -> tuple[float, float, float, float]:
+        parts = self._parts(text, one)
+        return one(text) if parts is None else _aggregate(*parts)
+
+    def _parts(
+        self, text: str, one: Callable[[str], tuple[float, float, float, float]]
+    ) -> tuple[list[tuple[float, float, float, float]], list[int]] | None:
+        """Each sentence's scores and length in words; None for a text scored as a whole."""
         if self.config.plain or not self.config.per_sentence:
-            return one(text)
+            return None
         spans = _split(text)
         if len(spans) <= 1:
-            return one(text)
-        scores = [one(text[s:e]) for s, e in spans]
-        return _aggregate(scores, [len(text[s:e].split()) for s, e in spans])
+            return None
+        return [one(text[s:e]) for s, e in spans], [len(text[s:e].split()) for s, e in spans]
 
     def text(self, text: str) -> tuple[float, float, float, float]:
         """VADER's news-mode ``(neg, neu, pos, compound)``, per sentence and aggregated."""
@@ -207,13 +213,11 @@ class _Scorer:
         """The reported tone: like ``text`` with each sentence's compound as ``sentence_tone``."""
         if self.config.plain:
             return self.sentence(text)
-        if not self.config.per_sentence:
+        parts = self._parts(text, self.sentence_tone)
+        if parts is None:
             return self.sentence_tone(text)
-        spans = _split(text)
-        if len(spans) <= 1:
-            return self.sentence_tone(text)
-        scores = [self.sentence_tone(text[s:e]) for s, e in spans]
-        neg, neu, pos, compound = _aggregate(scores, [len(text[s:e].split()) for s, e in spans])
+        scores = parts[0]
+        neg, neu, pos, compound = _aggregate(*parts)
         # Sentences of opposite tone can average into the neutral band: with a clearly
         # toned sentence among them, the text keeps the sign of the weighted mean.
         if self.config.negative < compound < self.config.positive and compound:
