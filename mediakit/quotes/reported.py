@@ -337,8 +337,16 @@ class _ReportedPass(_ClausePass):
             and self._attribution_follows(toks, comma_k)
         ):
             # "X believe that Y, a diplomat told the Post.": an earlier quote of this sentence
-            # took the clause before the comma and stopped at this attribution
-            return []
+            # took Y and stopped at this attribution, which reports the whole clause before
+            # the comma (a nested attribution: X's belief, as the diplomat tells it)
+            r = att._np_back(toks, c.i, comma_k + 1)
+            if r is None or r[0] != comma_k + 1:
+                return []
+            who = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start)
+            s, e = _strip_span(text, toks[0].start, toks[comma_k].start)
+            if who is None or not _min_words(text[s:e], 3):
+                return []
+            return [self._mk(s, e, who, c, "reported:said-after")]
         who = self._subject(toks, c, lo)
         if who is None:
             return []
