@@ -8,10 +8,11 @@ accepts a lexicon path.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["lexicon_lines", "lexicon_path", "lexicon_rows"]
+__all__ = ["lexicon_lines", "lexicon_path", "lexicon_rows", "verb_forms"]
 
 
 def lexicon_path(name: str) -> Path:
@@ -67,3 +68,22 @@ def lexicon_rows(name_or_path: str | Path) -> tuple[tuple[str, ...], ...]:
     ('mr',)
     """
     return tuple(tuple(f.strip() for f in line.split("\t")) for line in lexicon_lines(name_or_path))
+
+
+def verb_forms(lemma: str, listed: Sequence[str] = ()) -> list[str]:
+    """A verb lexicon entry's forms: the lemma and its ``listed`` forms, or, when none are
+    listed, its regular -s, -ed and -ing forms (a lemma of several words gets none).
+
+    >>> verb_forms("praise"), verb_forms("worry"), verb_forms("slam", ["slammed", "slams"])
+    (['praise', 'praises', 'praised', 'praising'], ['worry', 'worries', 'worried', 'worrying'], ['slam', 'slammed', 'slams'])
+    """
+    forms = [lemma, *listed]
+    if " " in lemma or listed:
+        return forms
+    if lemma.endswith("e"):
+        return forms + [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y"):
+        return forms + [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return forms + [lemma + "es", lemma + "ed", lemma + "ing"]
+    return forms + [lemma + "s", lemma + "ed", lemma + "ing"]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..resources import lexicon_rows
+from ..resources import lexicon_rows, verb_forms
 
 # ---------------------------------------------------------------------------------------
 # lexicon
@@ -38,17 +38,7 @@ def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
         lemma, kind = row[0], row[1] if len(row) > 1 else "speech"
         listed = [f.strip() for f in row[2].split(",")] if len(row) > 2 and row[2] else []
         frame = row[3] if len(row) > 3 and row[3] else ("bare" if lemma in _BARE_OK else "that")
-        gen: list[str] = [lemma, *listed]
-        if " " not in lemma and not listed:
-            if lemma.endswith("e"):
-                gen += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
-            elif lemma.endswith("y"):
-                gen += [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
-            elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-                gen += [lemma + "es", lemma + "ed", lemma + "ing"]
-            else:
-                gen += [lemma + "s", lemma + "ed", lemma + "ing"]
-        for f in gen:
+        for f in verb_forms(lemma, listed):
             forms.setdefault(f.lower(), (lemma, kind, frame))
     return forms
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..resources import lexicon_rows
+from ..resources import lexicon_rows, verb_forms
 from .news import _DEFAULT, SentimentConfig, label
 from .target import _target_probs
 
@@ -71,37 +71,14 @@ def _with_stance(
 
 
 @functools.cache
-def _stance_lemmas() -> dict[str, int]:
-    """Lemma -> stance (-1 or 1) of ``lexicons/sentiment_cue_stance.tsv``."""
-    return {row[0].lower(): int(row[1]) for row in lexicon_rows("sentiment_cue_stance.tsv")}
-
-
-def _lemma_candidates(word: str) -> list[str]:
-    """Possible lemmas of an inflected verb form (regular -s, -es, -ed, -d, -ing, -ies, -ied).
-
-    >>> "slam" in _lemma_candidates("slammed"), "praise" in _lemma_candidates("praising")
-    (True, True)
-    """
-    out = [word]
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            out.append(stem + repl)
-            if not repl and suffix in ("ed", "ing") and stem[-1] == stem[-2]:
-                out.append(stem[:-1])  # slammed, slamming -> slam
+def _stance_forms() -> dict[str, int]:
+    """Every form of the cues of ``lexicons/sentiment_cue_stance.tsv`` -> stance (-1 or 1)."""
+    out: dict[str, int] = {}
+    for row in lexicon_rows("sentiment_cue_stance.tsv"):
+        listed = [f.strip() for f in row[2].split(",") if f.strip()] if len(row) > 2 else []
+        for form in verb_forms(row[0].lower(), listed):
+            out.setdefault(form.lower(), int(row[1]))
     return out
-
-
-_SUFFIXES = (
-    ("ies", "y"),
-    ("ied", "y"),
-    ("es", ""),
-    ("s", ""),
-    ("ed", ""),
-    ("d", ""),
-    ("ing", ""),
-    ("ing", "e"),
-)
 
 
 def _cue_stance(cue: str) -> int:
@@ -112,16 +89,12 @@ def _cue_stance(cue: str) -> int:
     >>> _cue_stance("railed against"), _cue_stance("concerned")
     (-1, -1)
     """
-    lemmas = _stance_lemmas()
     words = cue.lower().split()
     if not words:
         return 0
-    rest = " ".join(words[1:])
-    for lemma in _lemma_candidates(words[0]):
-        for key in (f"{lemma} {rest}".strip(), lemma):
-            if key in lemmas:
-                return lemmas[key]
-    return 0
+    forms = _stance_forms()
+    # the whole cue ("railed against"), else its verb ("attacked sharply")
+    return forms.get(" ".join(words)) or forms.get(words[0], 0)
 
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")
