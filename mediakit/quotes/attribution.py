@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Article, Mention
 from ..speakers import PRONOUNS, SpeakerIndex
@@ -21,9 +22,27 @@ from .cues import (
     _cue_forms,
     _Tok,
 )
+from .phrases import (
+    _MODALS,
+    _POSTMOD_PREP,
+    _QUANTIFIERS,
+    _RELATIVES,
+    _modifier_word,
+    _nounish,
+    _opens_modifier,
+    _verbish,
+)
 
 _POSSESSIVE_TAIL = re.compile(r"^\s*[’']s?\s+\w")  # "’s campaign" after a name
 _DASH_AFTER = re.compile(r"\s*[—–-]")  # a dateline: "WASHINGTON —"
+
+
+class _Span(NamedTuple):
+    """Tokens ``[a, b)`` of a speaker phrase; its head noun phrase ends before token ``head``."""
+
+    a: int
+    b: int
+    head: int
 
 
 @dataclass(frozen=True)
@@ -58,7 +77,9 @@ class _Attributor:
         return (self._named_by_start if named else self._any_by_start).get(start)
 
     # -- who -----------------------------------------------------------------------------
-    def _who(self, s: int, e: int, at: int) -> _Who | None:
+    def _who(self, s: int, e: int, at: int, head_end: int | None = None) -> _Who | None:
+        """Who the phrase ``text[s:e]`` names; ``head_end`` ends its head noun phrase
+        ("Leaders" in "Leaders of the Compact"), which alone is resolved to a speaker."""
         text = self.text
         while e > s and text[e - 1] in ",;: ":
             e -= 1
@@ -69,32 +90,49 @@ class _Attributor:
         t = _TRAILING_TIME.search(text, s, e)
         if t is not None and t.start() > s:
             e = t.start()  # "Spicer on Thursday evening", "Heimvold Friday."
+        he = e if head_end is None else max(s + 1, min(head_end, e))
         phrase = text[s:e]
-        low = phrase.lower()
+        low = text[s:he].lower()
         if low in PRONOUNS:
             if PRONOUNS[low] == "self":
-                return _Who(s, e, phrase, "", "pronoun")  # the writer: no canonical name
+                return _Who(s, he, text[s:he], "", "pronoun")  # the writer: no canonical name
             m = self.index.resolve_pronoun(low, at, hint=self.last_speaker)
-            return _Who(s, e, phrase, m.entity if m else "", "pronoun")
-        m = self.index.mention_in(s, e)
+            return _Who(s, he, text[s:he], m.entity if m else "", "pronoun")
+        m = self.index.mention_in(s, he)
         if m is not None:
             # a possessive NP ("Trump's campaign") is the speaker as written
-            tail = text[m.end : e]
+            tail = text[m.end : he]
             if tail.strip() and _POSSESSIVE_TAIL.match(tail):
                 return _Who(s, e, phrase, phrase, "np")
             return _Who(m.start, m.end, m.text, m.entity, "name")
-        words = low.split()
+        words = phrase.lower().split()
         if not _speakerlike(phrase, words) or (
             phrase.isupper() and _DASH_AFTER.match(text[e : e + 3])
         ):
             return None  # "on Saturday", "This year", "58", a dateline "WASHINGTON —"
-        if words and words[0] in _DETERMINERS and words[-1] not in _DOCUMENT_NOUNS:
-            r = self.index.resolve_nominal(phrase, at, hint=self.last_speaker)
+        head = low.split()
+        if head and head[0] in _DETERMINERS and head[-1] not in _DOCUMENT_NOUNS:
+            # a bare quantifier ("One of the protesters") is nobody named before
+            r = (
+                None
+                if len(head) == 1 and he < e
+                else self.index.resolve_nominal(low, at, hint=self.last_speaker)
+            )
             return _Who(s, e, phrase, r.entity if r else "", "nominal")
         return _Who(s, e, phrase, phrase if phrase[:1].isupper() else "", "np")
 
-    def _np_back(self, toks: list[_Tok], k: int, lo_tok: int) -> tuple[int, int] | None:
-        """Token range [a, b) of the noun phrase ending at token index k-1 (the subject)."""
+    def who_at(self, toks: list[_Tok], r: tuple[int, int] | _Span, at: int) -> _Who | None:
+        """:meth:`_who` of the tokens ``r`` (a :class:`_Span` names its head)."""
+        head = toks[r.head - 1].end if isinstance(r, _Span) and r.head < r.b else None
+        return self._who(toks[r[0]].start, toks[r[1] - 1].end, at, head)
+
+    def _np_back(self, toks: list[_Tok], k: int, lo_tok: int) -> _Span | None:
+        """Tokens of the noun phrase ending at token index k-1 (the subject) and its head.
+
+        The phrase is the head noun phrase with its prepositional complements ("Leaders of
+        the Compact"); a participial or adjectival modifier after the head ("meeting in
+        Veldan", "familiar with the talks") is left out (see :meth:`_head_back`).
+        """
         j = k - 1
         while j >= lo_tok and (
             toks[j].low in _SKIP_BACK
@@ -140,7 +178,7 @@ class _Attributor:
                     # "the operator, Brightwater Lines, said": the name in apposition speaks
                     name = self.appositive_name(toks, c + 1, j)
                     if name is not None:
-                        return name
+                        return _Span(*name, name[1])
                 j = c - 1
                 # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
                 if j - 1 > lo_tok and toks[j].low in _FENCED and toks[j - 1].text == ",":
@@ -149,6 +187,15 @@ class _Attributor:
                 return None
         if j < lo_tok or not _WORDISH.fullmatch(toks[j].text):
             return None
+        r = self._core_back(toks, j, lo_tok)
+        return None if r is None else self._head_back(toks, r, lo_tok)
+
+    def _core_back(self, toks: list[_Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
+        """Token range [a, b) of the last noun phrase ending at token index j: a name, a
+        pronoun or the words back to a determiner (at most 7)."""
+        if j < lo_tok or not _WORDISH.fullmatch(toks[j].text):
+            return None
+
         b = j + 1
         # a named mention ending here
         m = self.index.mention_in(toks[j].start, toks[j].end) or self._mention_ending(toks[j].end)
@@ -183,6 +230,10 @@ class _Attributor:
         a = max(a, lo_tok)
         if a >= b:
             return None
+        # "Two officials speaking on condition of anonymity": the participle ends the phrase
+        x = next((x for x in range(a + 1, b) if _opens_modifier(toks, x, b)), None)
+        if x is not None and _nounish(toks[x - 1]):
+            b = x
         # keep at most the last 4 words when no determiner opens the phrase
         if toks[a].low not in _DETERMINERS and b - a > 4:
             caps = b
@@ -194,6 +245,95 @@ class _Attributor:
         if a >= b:
             return None
         return (a, b)
+
+    def _head_back(self, toks: list[_Tok], core: tuple[int, int], lo_tok: int) -> _Span:
+        """The subject whose last noun phrase is ``core``: walk back over post-modifiers.
+
+        A noun phrase right after a preposition is that preposition's object, not the
+        subject: the subject is the noun phrase the prepositional phrase modifies
+        ("Leaders of [the Compact]", "Workers at [the shipyard]"), and so on back
+        ("the head of the office of [the mayor]"). A participle or an adjective with its
+        complement ("meeting in Veldan", "gathered outside [the parliament]", "familiar
+        with [the talks]", "who gathered in Veldan") is a modifier of the head: the phrase
+        ends before it. Without a noun phrase before the preposition (the phrase opens the
+        clause: "In Veldan"), ``core`` stays the phrase.
+        """
+        a, b = core
+        end = head = b
+        for _ in range(6):
+            if not any(_nounish(t) for t in toks[a:b]):
+                break  # a lone "the" or "his" before a misread cue: no noun phrase to extend
+            if a + 1 < b and _opens_modifier(toks, a, b):
+                link, cut = a, True  # "meeting in Veldan": the phrase began at a participle
+            else:
+                p = a
+                if (
+                    p - 1 >= lo_tok
+                    and toks[p - 1].low in _DETERMINERS
+                    and toks[p].low not in _DETERMINERS
+                ):
+                    p -= 1  # "the" before a name: "of the Northern Defence Compact"
+                if p - 1 >= lo_tok and _opens_modifier(toks, p - 1, b):
+                    link, cut = p - 1, True  # "attending [the summit]"
+                elif p - 1 < lo_tok or toks[p - 1].low not in _POSTMOD_PREP:
+                    break
+                else:
+                    link, cut = p - 1, False
+                    if link - 1 >= lo_tok and _modifier_word(toks[link - 1]):
+                        link, cut = link - 1, True
+            if link - 1 >= lo_tok and toks[link - 1].low in _RELATIVES:
+                link, cut = link - 1, True  # "officials who gathered in Veldan"
+            j = link - 1
+            if (
+                j < lo_tok
+                or toks[j].low in PRONOUNS  # "the scholars [that] I interviewed in …"
+                or not (
+                    _nounish(toks[j])
+                    or toks[j].text == ")"
+                    or (toks[link].low == "of" and toks[j].low in _QUANTIFIERS)  # "Some of"
+                )
+                or self._title_of(toks, j, link, (a, b))
+            ):
+                break
+            r = self._paren_core_back(toks, j, lo_tok)
+            if r is not None:
+                # "who is chairman of …": the phrase starts after a verb the scan took in
+                x = max((x + 1 for x in range(*r) if _verbish(toks[x])), default=r[0])
+                after_modal = x - 1 >= lo_tok and (
+                    toks[x - 1].low in _MODALS or toks[x - 1].low.endswith(("n’t", "n't"))
+                )
+                # "Christie wouldn’t discuss on the show", "declined to comment on the
+                # report": a verb, no noun, before the PP
+                r = (x, r[1]) if x < r[1] and not after_modal else None
+            if r is None:
+                break
+            if r[1] <= j:
+                end = r[1]  # "officials speaking on condition of anonymity at the summit"
+            elif cut:
+                end = link
+            a, b, head = r[0], r[1], r[1]
+        return _Span(a, end, head)
+
+    def _title_of(self, toks: list[_Tok], j: int, link: int, core: tuple[int, int]) -> bool:
+        """Whether "X of Y" before the name ``core`` is a title ("Chief of Staff Katie Walsh",
+        "Supervisor of Elections Susan Bucher"): capitalised words on both sides of "of"."""
+        return (
+            toks[link].low == "of"
+            and toks[j].text[:1].isupper()
+            and toks[link + 1].text[:1].isupper()
+            and self.index.mention_in(toks[core[0]].start, toks[core[1] - 1].end, kinds=("person",))
+            is not None
+        )
+
+    def _paren_core_back(self, toks: list[_Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
+        """:meth:`_core_back` at token ``j``, with a short parenthesis after it ("… (NDC)")."""
+        if toks[j].text != ")":
+            return self._core_back(toks, j, lo_tok)
+        c = j - 1
+        while c > lo_tok and toks[c].text != "(" and j - c < 6:
+            c -= 1
+        r = self._core_back(toks, c - 1, lo_tok) if toks[c].text == "(" else None
+        return None if r is None or r[1] < c else (r[0], j + 1)
 
     def appositive_name(self, toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
         """``(a, b)`` when tokens ``a..b-1`` are exactly one named person or organisation."""
@@ -247,6 +387,8 @@ class _Attributor:
                 or tt.low in _NP_STOP
                 or (b > k and tt.low in _PREP and tt.low != "of")
                 or (b > k and tt.low in _TIME_WORDS)  # "said Smith Friday"
+                # "said officials speaking on condition of anonymity": the head ends
+                or (b > k and _opens_modifier(toks, b, hi_tok) and _nounish(toks[b - 1]))
             ):
                 break
             b += 1
@@ -256,9 +398,7 @@ class _Attributor:
 
     def who_before(self, toks: list[_Tok], cue: _Cue, lo_tok: int, at: int) -> _Who | None:
         r = self._np_back(toks, cue.i, lo_tok)
-        if r is None:
-            return None
-        return self._who(toks[r[0]].start, toks[r[1] - 1].end, at)
+        return None if r is None else self.who_at(toks, r, at)
 
     def who_after(self, toks: list[_Tok], k: int, hi_tok: int, at: int) -> _Who | None:
         r = self._np_fwd(toks, k, hi_tok)

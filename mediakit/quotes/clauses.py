@@ -68,7 +68,7 @@ class _ClausePass(_Base):
             # relative clause: the speaker is the antecedent, the mention is "who"
             k = j - 1 if j - 1 >= lo and toks[j - 1].text == "," else j
             r = att._np_back(toks, k, lo)
-            ante = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start) if r else None
+            ante = att.who_at(toks, r, c.start) if r else None
             speaker = ante.speaker if ante else ""
             return _Who(toks[j].start, toks[j].end, toks[j].text, speaker, "relative")
         if low == "to" and j > lo:

@@ -26,6 +26,7 @@ from .cues import (
 )
 from .drafts import _Draft
 from .marks import _DQ_OPEN, Marked, _Spans
+from .phrases import _opens_modifier
 
 
 class _ReportedPass(_ClausePass):
@@ -281,6 +282,12 @@ class _ReportedPass(_ClausePass):
                         r is not None
                         # the subject fills the gap: ", Smith said", ", Foreign Minister Smith told"
                         and r[0] - comma_k <= 6
+                        # ", and three-fourths of them tell pollsters …": a clause of its own
+                        # (but ", and as Comey noted, …" attributes what came before)
+                        and (
+                            toks[comma_k + 1].low not in ("and", "but", "or", "yet", "so")
+                            or (toks[comma_k + 2].low == "as" and r[0] == comma_k + 3)
+                        )
                         and all(
                             _WORDISH.fullmatch(t.text)
                             and t.low not in ("which", "who", "whom", "that")
@@ -292,15 +299,18 @@ class _ReportedPass(_ClausePass):
                         and not any(t.low in _PASSIVE for t in between)
                         and (c.lemma == "tell" or self._tail_ok(tail))
                     ):
-                        who = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start)
+                        who = att.who_at(toks, r, c.start)
                 elif c.lemma in _INVERTED:
-                    r = att._np_fwd(toks, c.j, tail_end)
+                    rf = att._np_fwd(toks, c.j, tail_end)
                     who = None
                     # "…, said Smith [on Tuesday]." — not "…, said they had done nothing"
-                    if r is not None and (
-                        r[1] == tail_end or toks[r[1]].low in _PREP or toks[r[1]].low in _TIME_WORDS
+                    if rf is not None and (
+                        rf[1] == tail_end
+                        or toks[rf[1]].low in _PREP
+                        or toks[rf[1]].low in _TIME_WORDS
+                        or _opens_modifier(toks, rf[1], tail_end)  # "said officials speaking …"
                     ):
-                        who = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start)
+                        who = att._who(toks[rf[0]].start, toks[rf[1] - 1].end, c.start)
                 else:
                     who = None
                 if who is not None:
@@ -342,7 +352,7 @@ class _ReportedPass(_ClausePass):
             r = att._np_back(toks, c.i, comma_k + 1)
             if r is None or r[0] != comma_k + 1:
                 return []
-            who = att._who(toks[r[0]].start, toks[r[1] - 1].end, c.start)
+            who = att.who_at(toks, r, c.start)
             s, e = _strip_span(text, toks[0].start, toks[comma_k].start)
             if who is None or not _min_words(text[s:e], 3):
                 return []

@@ -1,0 +1,91 @@
+"""Noun phrases around a cue, word by word: which words end a noun phrase, which open a
+modifier after its head ("meeting in Veldan", "familiar with the talks"), which attach a
+prepositional phrase to it ("Leaders of the Compact")."""
+
+from __future__ import annotations
+
+from .cues import _AUX, _DETERMINERS, _NP_STOP, _PREP, _SKIP_BACK, _WORDISH, _Tok
+
+# Prepositions that attach a modifier to the noun before them ("Leaders of the Compact");
+# not "after", "before" (also conjunctions: "Smith left after the mayor said"), "during".
+_POSTMOD_PREP = frozenset(
+    "of for at from in on with by to into near outside inside behind among across around "
+    "within under against beside".split()
+)
+# … and those after a participle or adjective too ("asked about", "angry over").
+_MODIFIER_PREP = _POSTMOD_PREP | frozenset("about over after before during".split())
+# Adjectives that take a complement after a noun ("sources close to the Kremlin").
+_POSTMOD_ADJ = frozenset(
+    "familiar close loyal opposed critical sympathetic hostile friendly responsible".split()
+)
+# Past participles without -ed ("officials held in Karsk", "diplomats known for …").
+_IRREGULAR_PARTICIPLES = frozenset(
+    "held known seen taken given sent told kept caught left born built chosen drawn driven "
+    "shown spoken written brought thought sworn bound".split()
+)
+_NOT_PARTICIPLES = frozenset("according during notwithstanding".split())
+_RELATIVES = frozenset("who that which".split())
+_NOT_NOUNS = frozenset("be been being am can must shall not".split())
+_MODALS = frozenset(
+    "will would could should may might must can cannot shall did does do to not never".split()
+)
+# Quantifiers that head a partitive ("Some of the protesters", "One of his aides").
+_QUANTIFIERS = frozenset(
+    "some many most several both all one two three four five six seven eight nine ten each "
+    "any none few".split()
+)
+
+
+def _modifier_word(t: _Tok) -> bool:
+    """Whether a lower-case word can open a modifier after a noun: a participle or an
+    adjective with a complement ("speaking", "gathered", "held", "familiar").
+
+    >>> [_modifier_word(_Tok(0, 0, w, w)) for w in ("speaking", "gathered", "familiar", "state")]
+    [True, True, True, False]
+    """
+    w = t.text
+    if not w.isalpha() or not w.islower() or w in _NOT_PARTICIPLES:
+        return False
+    return (
+        (w.endswith("ing") and len(w) > 4)
+        or (w.endswith("ed") and len(w) > 4)
+        or w in _IRREGULAR_PARTICIPLES
+        or w in _POSTMOD_ADJ
+    )
+
+
+def _opens_modifier(toks: list[_Tok], x: int, b: int) -> bool:
+    """Whether token ``x`` opens a modifier of the noun before it, within tokens ``..b``:
+    a participle or adjective followed by a preposition ("meeting in", "familiar with"),
+    or an -ing participle followed by its object ("attending the summit")."""
+    if x + 1 >= b or not _modifier_word(toks[x]):
+        return False
+    nxt = toks[x + 1]
+    if nxt.low in _MODIFIER_PREP:
+        return True
+    if not toks[x].low.endswith("ing"):
+        return False
+    # "attending the summit", "representing Karstan", "voters leaving polling stations"
+    prev = toks[x - 1].low if x > 0 else ""
+    plural = prev.endswith("s") and not prev.endswith(("ss", "’s", "'s")) and prev.isalpha()
+    return nxt.low in _DETERMINERS or nxt.text[:1].isupper() or plural
+
+
+def _verbish(t: _Tok) -> bool:
+    """Whether a token is an auxiliary, adverb of time or relative word (no noun)."""
+    return t.low in _SKIP_BACK or t.low in _AUX or t.low in _NOT_NOUNS or t.low in _RELATIVES
+
+
+def _nounish(t: _Tok) -> bool:
+    """Whether a token can end a noun phrase (no function word, auxiliary or adverb)."""
+    return (
+        _WORDISH.fullmatch(t.text) is not None
+        and t.low not in _PREP
+        and t.low not in _DETERMINERS
+        and t.low not in _NP_STOP
+        and t.low not in _SKIP_BACK
+        and t.low not in _AUX
+        and t.low not in _RELATIVES
+        and t.low not in _NOT_NOUNS
+        and not (t.text.islower() and t.low.endswith("ly"))
+    )
