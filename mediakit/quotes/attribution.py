@@ -35,6 +35,7 @@ from .phrases import (
 
 _POSSESSIVE_TAIL = re.compile(r"^\s*[’']s?\s+\w")  # "’s campaign" after a name
 _DASH_AFTER = re.compile(r"\s*[—–-]")  # a dateline: "WASHINGTON —"
+_SPOKES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
 
 
 class _Span(NamedTuple):
@@ -111,6 +112,11 @@ class _Attributor:
         ):
             return None  # "on Saturday", "This year", "58", a dateline "WASHINGTON —"
         head = low.split()
+        if he < e and head and head[-1] in _SPOKES:
+            # "a spokesman for the Interior Ministry": the organisation speaks through them
+            org = self.index.mention_in(he, e, kinds=("organisation",))
+            if org is not None:
+                return _Who(s, e, phrase, org.entity, "nominal")
         if head and head[0] in _DETERMINERS and head[-1] not in _DOCUMENT_NOUNS:
             # a bare quantifier ("One of the protesters") is nobody named before
             r = (
