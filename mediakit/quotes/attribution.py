@@ -364,7 +364,7 @@ class _Attributor:
     def _mention_ending(self, end: int) -> Mention | None:
         return self._named_by_end.get(end)
 
-    def _np_fwd(self, toks: list[_Tok], k: int, hi_tok: int) -> tuple[int, int] | None:
+    def _np_fwd(self, toks: list[_Tok], k: int, hi_tok: int) -> _Span | None:
         """Token range of the noun phrase starting at token index k (speaker after the cue)."""
         if k >= hi_tok:
             return None
@@ -378,9 +378,9 @@ class _Attributor:
             b = k
             while b < hi_tok and toks[b].end <= m.end:
                 b += 1
-            return (k, max(b, k + 1))
+            return _Span(k, max(b, k + 1), max(b, k + 1))
         if t.low in PRONOUNS:
-            return (k, k + 1)
+            return _Span(k, k + 1, k + 1)
         b = k
         while b < hi_tok and b - k < 7:
             tt = toks[b]
@@ -400,7 +400,16 @@ class _Attributor:
             b += 1
         if b == k:
             return None
-        return (k, b)
+        if b < hi_tok and toks[b - 1].low in _SPOKES and toks[b].low == "for":
+            # "said a spokesman for the Interior Ministry": the organisation speaks
+            x = b + 2 if b + 2 < hi_tok and toks[b + 1].low == "the" else b + 1
+            org = self.mention_starting(toks[x].start) if x < hi_tok else None
+            if org is not None and org.kind == "organisation":
+                e = x
+                while e < hi_tok and toks[e].end <= org.end:
+                    e += 1
+                return _Span(k, e, b)
+        return _Span(k, b, b)
 
     def who_before(self, toks: list[_Tok], cue: _Cue, lo_tok: int, at: int) -> _Who | None:
         r = self._np_back(toks, cue.i, lo_tok)
@@ -408,9 +417,7 @@ class _Attributor:
 
     def who_after(self, toks: list[_Tok], k: int, hi_tok: int, at: int) -> _Who | None:
         r = self._np_fwd(toks, k, hi_tok)
-        if r is None:
-            return None
-        return self._who(toks[r[0]].start, toks[r[1] - 1].end, at)
+        return None if r is None else self.who_at(toks, r, at)
 
 
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ..speakers import PRONOUNS
-from .attribution import _Who
+from .attribution import _Span, _Who
 from .cues import (
     _AUX,
     _CLAUSE_BREAK,
@@ -112,10 +112,10 @@ class _ClausePass(_Base):
                 ):
                     break
                 b += 1
-            r = (k, b) if b > k else None
+            r = _Span(k, b, b) if b > k else None
         if r is None:
             return None
-        who = att._who(toks[r[0]].start, toks[r[1] - 1].end, at)
+        who = att.who_at(toks, r, at)
         if who is None or (who.how == "np" and not who.speaker):
             return None
         return who

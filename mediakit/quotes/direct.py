@@ -116,7 +116,7 @@ class _DirectPass(_Base):
                     if ci > 0:
                         continue  # "X wrote, adding, “…”": the earlier cue's subject
                     r = att._np_fwd(pre, 0, c.i)
-                    who = att._who(pre[r[0]].start, pre[r[1] - 1].end, m.open) if r else None
+                    who = att.who_at(pre, r, m.open) if r else None
                 elif c.kind == "quotes" or c.kind == "according":
                     who = att.who_after(pre, c.j, len(pre), m.open)
                 else:
@@ -129,7 +129,7 @@ class _DirectPass(_Base):
             if pre[-1].text == ":":
                 r = att._np_fwd(pre, 0, len(pre) - 1)
                 if r is not None:
-                    who = att._who(pre[r[0]].start, pre[r[1] - 1].end, m.open)
+                    who = att.who_at(pre, r, m.open)
                     if who is not None and who.how in ("name", "pronoun") and who.speaker:
                         return _Draft("direct", s, e, who, None, "direct:colon", -1)
         # interrupted quote: same sentence / paragraph continues the previous one

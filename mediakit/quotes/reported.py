@@ -310,7 +310,7 @@ class _ReportedPass(_ClausePass):
                         or toks[rf[1]].low in _TIME_WORDS
                         or _opens_modifier(toks, rf[1], tail_end)  # "said officials speaking …"
                     ):
-                        who = att._who(toks[rf[0]].start, toks[rf[1] - 1].end, c.start)
+                        who = att.who_at(toks, rf, c.start)
                 else:
                     who = None
                 if who is not None:
