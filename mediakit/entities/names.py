@@ -94,6 +94,20 @@ def is_person_name(text: str, *, config: EntityConfig | None = None) -> bool:
 
 
 def _match_title(lex: _Lex, words: Sequence[str], i: int) -> int:
+    """How many words from ``i`` are a title (the longest; 0 when none).
+
+    Titles that overlap make one: "Deputy Secretary" + "Secretary of State" is "Deputy
+    Secretary of State".
+    """
+    n = _match_one_title(lex, words, i)
+    k = i + 1
+    while k < i + n:
+        n = max(n, k - i + _match_one_title(lex, words, k))
+        k += 1
+    return n
+
+
+def _match_one_title(lex: _Lex, words: Sequence[str], i: int) -> int:
     for key in lex.titles.get(words[i], ()):
         if tuple(words[i : i + len(key)]) == key:
             return len(key)

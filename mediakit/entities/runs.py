@@ -47,6 +47,33 @@ def _run_kind(words: list[str], i: int, j: int, lex: _Lex) -> str:
     return ""
 
 
+def _title_complement(words: list[str], i: int, j: int, lex: _Lex, look: _Look) -> int:
+    """Where a name starts in the run ``words[i:j]`` that completes a title before it.
+
+    After "Title of", the run's leading common words are the rest of the title, not part
+    of a name: "Minister of [Foreign Affairs] Anna Berg", "Secretary of [State]" (``j``:
+    no name at all). Returns ``i`` when the run does not follow "Title of", when its
+    first word is a given name or a known name ("Governor of Washington Chris Gregoire"
+    is cut by the gazetteer), or when the run's words name an organisation or a place
+    ("President of Harbour Forum ...").
+    """
+    if (
+        i < 2
+        or words[i - 1] != "of"
+        or not any(_match_title(lex, words, s) == i - 1 - s for s in range(max(0, i - 4), i - 1))
+    ):
+        return i
+    k = i
+    while k < j and words[k] not in lex.first and words[k].lower() in lex.common and not look(k):
+        k += 1
+    if any(
+        w in lex.org_suffix or w in lex.org_head or w in lex.place_suffix or w in lex.place_head
+        for w in words[i:k]
+    ):
+        return i
+    return k
+
+
 def _split_run(
     words: list[str], i: int, j: int, lex: _Lex, initial: bool, look: _Look
 ) -> list[_Seg]:
@@ -55,6 +82,10 @@ def _split_run(
     ``look(k)`` is ``_lookup(lex, words, k)``, remembered for the sentence by the caller.
     """
     out: list[_Seg] = []
+    c = _title_complement(words, i, j, lex, look)
+    if c > i:
+        named = _split_run(words, c, j, lex, False, look) if c < j else []
+        return [_Seg(i, c, "title"), *named]
     if (
         initial
         and j - i >= 2

@@ -60,6 +60,13 @@ def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
                 left_words += hit[0]
                 continue
             wj = words[j]
+            t = _match_title(lex, words, j) if wj[:1].isupper() else 0
+            if t > 1 and not all(_cap(w) for w in words[j : j + t]):
+                # a title with "of" inside is one title: "Chief of Staff Lena Marvik"
+                j += t
+                run_end = j
+                left_words += t
+                continue
             if wj[:1].isupper() and (
                 j == i
                 or wj.lower() not in lex.stop
@@ -149,7 +156,9 @@ def _role_before(
     start = None
     # titles in the same run
     for prev in reversed(segs_before):
-        if prev.e == k and prev.kind == "title":
+        if prev.kind == "title" and (
+            prev.e == k or (start is not None and prev.e == k - 1 and words[k - 1] == "of")
+        ):  # "Minister of" + "Defence" before "Lena Marvik"
             start = prev.s
             k = prev.s
         else:
