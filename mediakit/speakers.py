@@ -58,6 +58,82 @@ def _person_heads() -> frozenset[str]:
     return frozenset(roles | _PERSON_HEADS_EXTRA)
 
 
+# Nouns for a member of a party or a camp ("the Wisconsin Republican"), and common nouns
+# for people without an ending that says so ("the veteran", "the suspect")
+_PERSON_NOUNS = frozenset(
+    "republican democrat conservative liberal libertarian progressive moderate socialist "
+    "communist nationalist populist centrist separatist loyalist "
+    "veteran victim resident citizen student pupil patient parent child kid girl boy person "
+    "individual friend neighbour neighbor relative ally critic guest host boss delegate "
+    "incumbent immigrant migrant native suspect defendant plaintiff hostage inmate witness "
+    "pilot nurse surgeon chef clerk diplomat monarch magnate mogul heir widow star celebrity "
+    "teen adult spouse fiance fiancee agent spy cop academic scholar intellectual priest "
+    "cleric monk nun poet playwright athlete champion client pundit intern assistant "
+    "representative bureaucrat consultant participant applicant".split()
+)
+_POSSESSIVE_DETERMINERS = frozenset("his her their its my our your".split())
+# Endings of nouns for people: agents and followers ("questioner", "narrator",
+# "nominee", "strategist", "historian", "congressman", "chairperson")
+_PERSON_ENDINGS = ("er", "or", "ee", "ist", "ian", "man", "woman", "person", "surgeon")
+# Prepositions that open a complement after the head noun ("the senator from Vermont")
+_HEAD_ENDS = frozenset(
+    "of for from in at on with by to about over under near among between within into "
+    "against after before during".split()
+)
+
+
+@functools.cache
+def _person_words() -> frozenset[str]:
+    """Nouns for one person: the shipped lexicons' role words, one-word titles, gendered
+    role words and singular demonyms ("Texan"), and the common person nouns."""
+    titles = {w.lower() for w in lexicon_lines("entities_titles.txt") if " " not in w}
+    gendered = {r[1].lower() for r in lexicon_rows("speakers_gender.tsv") if r[0] == "role"}
+    demonyms = {
+        f.lower()
+        for row in lexicon_rows("entities_demonyms.tsv")
+        for f in row[0].split("|")
+        if " " not in f and not f.endswith("s")
+    }
+    return _person_heads() | titles | gendered | demonyms | _PERSON_NOUNS
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a head noun can name one person: a word of the person lexicons or a noun
+    with an ending for people; the last part of a compound counts ("front-runner").
+
+    >>> [_person_noun(w) for w in ("senator", "questioner", "front-runner", "nominee", "texan")]
+    [True, True, True, True, True]
+    >>> [_person_noun(w) for w in ("submission", "crowd", "ad", "meeting", "issue", "state")]
+    [False, False, False, False, False, False]
+    """
+    last = word.rsplit("-", 1)[-1]
+    if word in _person_words() or last in _person_words():
+        return True
+    return (len(last) > 4 and last.endswith(_PERSON_ENDINGS)) or _misspelt_person_word(last)
+
+
+@functools.cache
+def _misspelt_person_word(word: str) -> bool:
+    """Whether a long word is one letter away from a person word (a typo: "politicial").
+
+    >>> _misspelt_person_word("politicial"), _misspelt_person_word("political")
+    (True, False)
+    """
+    if len(word) < 8:
+        return False
+    for w in _person_words():
+        if abs(len(w) - len(word)) > 1 or len(w) < 8 or w[:2] != word[:2]:
+            continue
+        if len(w) == len(word):
+            if sum(a != b for a, b in zip(w, word, strict=True)) == 1:
+                return True
+        else:
+            short, long_ = sorted((w, word), key=len)
+            if any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_))):
+                return True
+    return False
+
+
 # Heads of descriptions that are not a person ("the final communiqué said"), and the
 # quantifiers of a plural subject ("several member states believe").
 _THING_HEADS = frozenset(
@@ -205,11 +281,16 @@ class SpeakerIndex:
     def resolve_nominal(self, phrase: str, offset: int, *, hint: str = "") -> Mention | None:
         """The entity a description such as "the president" at ``offset`` refers to."""
         words = [w.lower() for w in _WORD.findall(phrase)]
+        cut = next((k for k, w in enumerate(words) if k and w in _HEAD_ENDS), len(words))
+        if "s" not in words[cut:]:  # not "the secretary of state’s website"
+            words = words[:cut]  # "the senator [from Vermont]", "the ministry [of defence]"
         if not words:
             return None
         head = words[-1]
-        if words[0] in ("a", "an", "another"):
-            return None  # "a diplomat told …": someone new, not a person named before
+        if words[0] in ("a", "an", "another", "one"):
+            return None  # "a diplomat told …", "one analyst said": someone new
+        # "his father", "her submission": something or someone of the previous speaker's
+        owned = words[0] in _POSSESSIVE_DETERMINERS
         if head in _ORG_NOUNS or " ".join(words[-2:]) in _ORG_NOUNS:
             cands = self.before(offset, kinds=("organisation",))
             for m in cands:
@@ -222,7 +303,8 @@ class SpeakerIndex:
             role = (sp.role if sp else m.role).lower()
             if head and head in role:
                 return m
-        if hint and _could_be_one_person(words):
+        if hint and not owned and _could_be_one_person(words) and _person_noun(head):
+            # the previous speaker, described ("the senator"); not "the submission"
             for m in people[:3]:
                 if m.entity == hint:
                     return m

@@ -66,6 +66,15 @@ def test_pronoun_prefers_recent_speaker_hint() -> None:
         ("His advisers", False),
         ("Some conservatives", False),
         ("three women who", False),
+        # the head noun must be able to name a person (a person word or a person ending)
+        ("Her submission", False),  # as the quote attribution passes it: the head phrase
+        ("Her submission to the court", False),
+        ("The crowd", False),
+        ("The meeting", False),
+        ("The campaigner", True),
+        ("The strategist", True),
+        ("The senator from Veldan", True),
+        ("One analyst", False),  # someone new
     ],
 )
 def test_a_description_goes_to_the_last_speaker_only_if_it_can_be_one_person(
