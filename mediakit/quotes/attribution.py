@@ -31,6 +31,7 @@ from .phrases import (
     _nounish,
     _opens_modifier,
     _verbish,
+    _written_as_name,
 )
 
 _POSSESSIVE_TAIL = re.compile(r"^\s*[’']s?\s+\w")  # "’s campaign" after a name
@@ -125,7 +126,9 @@ class _Attributor:
                 else self.index.resolve_nominal(low, at, hint=self.last_speaker)
             )
             return _Who(s, e, phrase, r.entity if r else "", "nominal")
-        return _Who(s, e, phrase, phrase if phrase[:1].isupper() else "", "np")
+        # a phrase written as a name ("Senate Democrats") names itself; a description
+        # ("officials", "Officials", "The report", "Republican lawmakers") names nobody
+        return _Who(s, e, phrase, phrase if _written_as_name(text, s, he) else "", "np")
 
     def who_at(self, toks: list[_Tok], r: tuple[int, int] | _Span, at: int) -> _Who | None:
         """:meth:`_who` of the tokens ``r`` (a :class:`_Span` names its head)."""
@@ -156,6 +159,9 @@ class _Attributor:
             j = x
         if j < lo_tok:
             return None
+        # "Leaders of the Northern Defence Compact (NDC) pledged": the acronym of an
+        # organisation named in the complement stays in the phrase (after the head)
+        acronym_end = j + 1 if j - 2 > lo_tok and self._acronym_of_org(toks, j - 1) else 0
         if toks[j].text == ")" and j - 1 > lo_tok:
             # "Kasich (who has 25 delegates) said"
             c = j - 1
@@ -194,7 +200,12 @@ class _Attributor:
         if j < lo_tok or not _WORDISH.fullmatch(toks[j].text):
             return None
         r = self._core_back(toks, j, lo_tok)
-        return None if r is None else self._head_back(toks, r, lo_tok)
+        if r is None:
+            return None
+        span = self._head_back(toks, r, lo_tok)
+        if acronym_end and span.head < span.b == acronym_end - 3:
+            return _Span(span.a, acronym_end, span.head)
+        return span
 
     def _core_back(self, toks: list[_Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
         """Token range [a, b) of the last noun phrase ending at token index j: a name, a
@@ -329,6 +340,19 @@ class _Attributor:
             and toks[link + 1].text[:1].isupper()
             and self.index.mention_in(toks[core[0]].start, toks[core[1] - 1].end, kinds=("person",))
             is not None
+        )
+
+    def _acronym_of_org(self, toks: list[_Tok], k: int) -> bool:
+        """Whether token ``k``, in brackets, is the acronym of the organisation just before."""
+        if toks[k - 1].text != "(" or toks[k + 1].text != ")":
+            return False
+        short = self.index.mention_in(toks[k].start, toks[k].end)
+        name = self._mention_ending(toks[k - 2].end)
+        return (
+            short is not None
+            and name is not None
+            and name.kind == "organisation"
+            and short.entity == name.entity
         )
 
     def _paren_core_back(self, toks: list[_Tok], j: int, lo_tok: int) -> tuple[int, int] | None:

@@ -116,8 +116,8 @@ class _ClausePass(_Base):
         if r is None:
             return None
         who = att.who_at(toks, r, at)
-        if who is None or (who.how == "np" and not who.speaker):
-            return None
+        if who is None or (who.how == "np" and not who.speaker and not who.text[:1].isupper()):
+            return None  # a lower-case description far from its verb: no clear subject
         return who
 
     def _content_start(

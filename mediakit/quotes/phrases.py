@@ -1,6 +1,7 @@
 """Noun phrases around a cue, word by word: which words end a noun phrase, which open a
 modifier after its head ("meeting in Veldan", "familiar with the talks"), which attach a
-prepositional phrase to it ("Leaders of the Compact")."""
+prepositional phrase to it ("Leaders of the Compact"), and whether a phrase is written as a
+name or only capitalised at the start of a sentence ("Officials said")."""
 
 from __future__ import annotations
 
@@ -89,3 +90,36 @@ def _nounish(t: _Tok) -> bool:
         and t.low not in _NOT_NOUNS
         and not (t.text.islower() and t.low.endswith("ly"))
     )
+
+
+_BEFORE_SENTENCE = frozenset(" \t“‘\"'«([")
+
+
+def _opens_sentence(text: str, s: int) -> bool:
+    """Whether ``text[s:]`` opens a sentence, a paragraph or a quote.
+
+    >>> _opens_sentence("It rained. Officials said", 11), _opens_sentence("Later, Officials", 7)
+    (True, False)
+    >>> _opens_sentence("“We left.” Officials said", 11), _opens_sentence("x\\nOfficials", 2)
+    (True, True)
+    """
+    k = s
+    while k > 0 and (text[k - 1] in _BEFORE_SENTENCE or text[k - 1] in "”’»)"):
+        k -= 1
+    if k == 0 or text[k - 1] in "\n.!?…:":
+        return True
+    return any(ch == "\n" for ch in text[k:s])
+
+
+def _written_as_name(text: str, s: int, he: int) -> bool:
+    """Whether the head phrase ``text[s:he]`` is written as a name: its first and its head
+    (last) word are capitalised, and not only because the phrase opens the sentence.
+
+    >>> t = "It rained. Officials said Senate Democrats and The report and Republican lawmakers"
+    >>> [_written_as_name(t, s, e) for s, e in ((11, 20), (26, 42), (47, 57), (62, 83))]
+    [False, True, False, False]
+    """
+    words = text[s:he].split()
+    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    return len(words) > 1 or not _opens_sentence(text, s)
