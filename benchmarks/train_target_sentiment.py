@@ -10,8 +10,9 @@ Writes two text files (never pickles), reproducibly (deterministic full-batch tr
   treated as names and left out, as are function words), scaled to VADER's -4..+4 range
   by ``--scale`` and clipped to +-2. Used by ``score_text`` in news mode.
 * ``sentiment_target.tsv``: a 3-class logistic regression (L2, Adam) over the features of
-  ``mediakit.sentiment.target._target_example``: words left/right of the target by distance,
-  nearby bigrams, the sentence's words and stems, the target's clause and role, and the
+  ``mediakit.sentiment.target._target_example``: words left/right of the target by distance
+  and its neighbours, nearby bigrams, the stems of the sentence's words and the target's own
+  lower-case words, the target's clause and role (names are one symbol throughout), and the
   news-mode VADER scores of the sentence, the clause and the windows around the target.
   Those scores use the learned lexicon, which was fitted on the same labels, so each
   training sentence is scored with a lexicon learned without its fold (cross-fitting).
@@ -283,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "mediakit" / "lexicons"))
     ap.add_argument("--lex-lambda", type=float, default=30.0)
     ap.add_argument("--scale", type=float, default=2.0)
-    ap.add_argument("--lambda", dest="lam", type=float, default=3e-3)
+    ap.add_argument("--lambda", dest="lam", type=float, default=5e-3)
     ap.add_argument("--iters", type=int, default=300)
     ap.add_argument("--folds", type=int, default=5, help="folds for cross-fitting the lexicon")
     ap.add_argument("--cv", action="store_true", help="print grouped k-fold macro-F1 only")

@@ -161,3 +161,31 @@ def test_noun_phrase_that_holds_the_target():
     assert not any(k.startswith("NP") for k in _target_example("Jones won the vote.", 0, 5))
     text = "Voters praised Jones."
     assert not any(k.startswith("NP") for k in _target_example(text, 15, 20))
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Critics said the envoy of {other} and {target} mishandled the crisis in the port.",
+        "The mayor praised {target}, while {other} Lindqvist stayed silent at the hearing.",
+        'A statement from {other}\'s office called {target} "a reliable partner".',
+    ],
+)
+def test_names_do_not_drive_the_tone(template):
+    """Every name (capitalised word after the first) is one symbol: swapping the other
+    names in a sentence leaves the target's features, and so its tone, unchanged; the
+    model reads what is said, not who is named."""
+    a = template.format(target="Smith", other="Karlsson")
+    b = template.format(target="Smith", other="Obama")
+    sa, sb = a.index("Smith"), b.index("Smith")
+    assert _target_example(a, sa, sa + 5) == _target_example(b, sb, sb + 5)
+    assert target_tone(a, sa, sa + 5) == target_tone(b, sb, sb + 5)
+
+
+def test_words_inside_the_target_and_its_neighbours_count():
+    text = "The critics of Smith met the loyal supporters of Jones."
+    f = _target_example(text, 0, 19)  # "The critics of Smith"
+    assert f.get("T:critic") == 1.0 and "T:smith" not in f
+    s = text.index("loyal")
+    f = _target_example(text, s, s + 15)  # "loyal supporters"
+    assert f.get("AL0:the") == 1.0 and f.get("AR0:of") == 1.0 and f.get("AR1:<CAP>") == 1.0

@@ -2,12 +2,19 @@
 
 The model is trained by ``benchmarks/train_target_sentiment.py`` on NewsMTSC's training
 file; its weights are ``lexicons/sentiment_target.tsv`` (feature, weight neg, neu, pos).
-Features (see ``_target_features``): words left and right of the target by distance, nearby
-bigrams, the sentence's words and their Porter stems, the words of the target's clause
-(up to the nearest comma, conjunction or speech verb), the target's role (clause subject,
-after "by" or a preposition, speaker, inside a quotation), a negator in its clause,
-news-mode VADER scores of the sentence, the clause and the windows around the target, and
-the valence of the noun phrase that holds the target ("the frenzied behaviour of [T]").
+Features (see ``_target_features``): words left and right of the target by distance and
+its two neighbours on each side by exact position, nearby bigrams, the Porter stems of the
+sentence's words, lower-case words inside the target span ("[Trump's critics]"), the words
+of the target's clause (up to the nearest comma, conjunction or speech verb), the target's
+role (clause subject, after "by" or a preposition, speaker, inside a quotation), a negator
+in its clause, news-mode VADER scores of the sentence, the clause and the windows around
+the target, and the valence of the noun phrase that holds the target ("the frenzied
+behaviour of [T]").
+
+Names are one symbol, ``<CAP>`` (a capitalised word after a sentence's first), in every
+feature, so the model learns tone from what is said, never from who is named: a model
+that knew that one politician is mostly criticised in its training years would read that
+into every new sentence about them.
 """
 
 from __future__ import annotations
@@ -91,14 +98,13 @@ def _target_features(
             f[key] = f.get(key, 0.0) + 1.0
             if band != "3":
                 f["W:" + word] = 1.0
-    for (a1, _b1, w1), (_a2, b2, w2) in zip(toks, toks[1:], strict=False):
+            if i < 2:  # the target's neighbours by exact position ("[X] supporters")
+                f[f"A{side}{i}:{word}"] = 1.0
+    for (a1, _b1, w1), (a2, b2, w2) in zip(toks, toks[1:], strict=False):
         if b2 <= start and start - b2 < 50:
-            f[f"BL:{w1.lower()}_{w2.lower()}"] = 1.0
+            f[f"BL:{_norm_token(w1, a1, text)}_{_norm_token(w2, a2, text)}"] = 1.0
         elif a1 >= end and a1 - end < 50:
-            f[f"BR:{w1.lower()}_{w2.lower()}"] = 1.0
-    for a, b, w in toks:
-        if not (a >= start and b <= end):
-            f["S:" + _norm_token(w, a, text)] = 1.0
+            f[f"BR:{_norm_token(w1, a1, text)}_{_norm_token(w2, a2, text)}"] = 1.0
     cfg = config or _DEFAULT
     scorer = _scorer(cfg)
     f["vs"] = scorer.text(text)[3]
@@ -129,10 +135,16 @@ def _target_features(
         _np_features(f, text, start, end, toks, spans, vals)
     if text[start:end].lower() in _PRONOUNS:
         f["T:pron"] = 1.0
+    # Lower-case words inside a long target span describe it ("[Trump's critics]").
+    for a, b, w in toks:
+        if a >= start and b <= end and w[0].islower():
+            f["T:" + _stem(w.replace("’", "'"))] = 1.0
     f["Tstart"] = 1.0 if start < 3 else 0.0
     for a, b, w in toks:
         if w[0].isalpha() and not (a >= start and b <= end):
-            f["SS:" + _stem(w.lower())] = 1.0
+            word = _norm_token(w, a, text)
+            if word != "<CAP>":
+                f["SS:" + _stem(word)] = 1.0
     _clause_features(f, text, start, end, toks, scorer)
     return f
 
