@@ -268,8 +268,8 @@ def test_equivalent_to_vadersentiment_on_nyt():
 # (plain VADER on the same files: NYT r 0.522 / weighted F1 0.565; mt 0.516, rw 0.497).
 FLOORS = {
     "nyt-vader-dev": {"pearson_r": 0.575, "weighted_f1": 0.64},
-    "newsmtsc-mt-dev": {"macro_f1": 0.68},
-    "newsmtsc-rw-dev": {"macro_f1": 0.60},
+    "newsmtsc-mt-dev": {"macro_f1": 0.69},
+    "newsmtsc-rw-dev": {"macro_f1": 0.64},
 }
 
 
