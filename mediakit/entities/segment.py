@@ -7,6 +7,24 @@ from .names import _cap, _lookup, _match_title, is_acronym
 from .runs import _Seg, _split_run
 
 _OPENERS = set("“‘\"'«([—–-:")
+_CLOSERS = set("”’\"'»")  # closing quote marks: what follows opens a clause ("…,” Analysts said)
+_CLAUSE_END = set(",.?!…;")
+
+
+def _opens_clause(words: list[str], i: int) -> bool:
+    """Whether word ``i`` stands where a sentence starts: first, after an opening mark, or
+    after a closing quote mark (``”`` itself, or ``,"`` / ``.’``), where a capital says
+    nothing about a name.
+
+    >>> w = ["“", "We", "left", ",", "”", "Analysts", "said", "’", "Smith"]
+    >>> [_opens_clause(w, i) for i in (1, 5, 8)]
+    [True, True, False]
+    """
+    if i == 0 or words[i - 1] in _OPENERS:
+        return True
+    return words[i - 1] in _CLOSERS and (
+        words[i - 1] == "”" or (i >= 2 and words[i - 2] in _CLAUSE_END)
+    )
 
 
 def _unshout(lex: _Lex, w: str) -> str:
@@ -44,7 +62,7 @@ def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
         if i < done:
             continue
         w = words[i]
-        initial = i == 0 or words[i - 1] in _OPENERS
+        initial = _opens_clause(words, i)
         if w.lower() in lex.stop and not look(i):
             continue
         # collect a run of name words
