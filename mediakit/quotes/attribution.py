@@ -67,8 +67,11 @@ class _Attributor:
         self._named_by_end: dict[int, Mention] = {}
         self._named_by_start: dict[int, Mention] = {}
         self._any_by_start: dict[int, Mention] = {}
+        self._places_by_end: dict[int, Mention] = {}
         for m in index.mentions:
             self._any_by_start.setdefault(m.start, m)
+            if m.kind == "place" and m.form != "adjectival":
+                self._places_by_end.setdefault(m.end, m)
             if m.kind in ("person", "organisation"):
                 self._named_by_start.setdefault(m.start, m)
                 if m.form != "adjectival":
@@ -216,6 +219,8 @@ class _Attributor:
         b = j + 1
         # a named mention ending here
         m = self.index.mention_in(toks[j].start, toks[j].end) or self._mention_ending(toks[j].end)
+        if m is None:
+            m = self._place_object(toks, j, lo_tok)
         if m is not None:
             a = j
             while a > lo_tok and toks[a - 1].start >= m.start:
@@ -262,6 +267,28 @@ class _Attributor:
         if a >= b:
             return None
         return (a, b)
+
+    def _place_object(self, toks: list[_Tok], j: int, lo_tok: int) -> Mention | None:
+        """The place ending at token ``j`` when it is the object of a preposition after a
+        noun ("Officials in [Veldan]", "a rally in [the Karsk region]"): a phrase of its own,
+        which :meth:`_head_back` attaches to the noun. Not after a participle ("considered
+        in Veldan", which the word scan cuts) nor after a quantifier ("most in Veldan")."""
+        m = self._places_by_end.get(toks[j].end)
+        if m is None:
+            return None
+        p = j
+        while p > lo_tok and toks[p - 1].start >= m.start:
+            p -= 1
+        if p > lo_tok and toks[p - 1].low in _DETERMINERS:
+            p -= 1
+        return (
+            m
+            if p - 2 >= lo_tok
+            and toks[p - 1].low in _POSTMOD_PREP
+            and _nounish(toks[p - 2])
+            and not _modifier_word(toks[p - 2])
+            else None
+        )
 
     def _head_back(self, toks: list[_Tok], core: tuple[int, int], lo_tok: int) -> _Span:
         """The subject whose last noun phrase is ``core``: walk back over post-modifiers.

@@ -35,6 +35,87 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct "
+    "oct. nov nov. dec dec.".split()
+)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_UNITS = _DAYS | frozenset(
+    "day week weekend month year spring summer autumn fall winter".split()
+)
+_TIME_ALONE = frozenset("today yesterday tonight earlier later again".split())
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+
+
+def _time_end(toks: list[_Tok], k: int) -> int:
+    """The token index after the time adverbials starting at token ``k`` (``k`` if none):
+    "on Tuesday", "late Tuesday night", "last week", "earlier this month", "in March
+    2020", "on 3 May", "two days ago". A cue's content may follow them ("pledged on
+    Tuesday that …", "vowed last week to …").
+
+    >>> from .cues import _toks
+    >>> def after(s):
+    ...     toks = _toks(s, 0, len(s))
+    ...     return " ".join(t.text for t in toks[_time_end(toks, 0) :])
+    >>> [after(s) for s in ("on Tuesday that", "last week to", "in March 2020 that",
+    ...                     "earlier this month that", "on May 3, 2016, that",
+    ...                     "two days ago that", "in Veldan that", "on the plan")]
+    ['that', 'to', 'that', 'that', 'that', 'that', 'in Veldan that', 'on the plan']
+    """
+    n = len(toks)
+
+    def low(x: int) -> str:
+        return toks[x].low if x < n else ""
+
+    def date(x: int) -> int:
+        """After a date or day at ``x`` ("Tuesday", "March 3, 2016", "3 May"), or ``x``."""
+        if low(x) in _DAYS or low(x) in _TIME_ALONE:
+            x += 1
+        elif low(x) in _MONTHS and toks[x].text[:1].isupper():
+            x += 1
+            if low(x).isdigit():
+                x += 1
+        elif low(x).isdigit() and low(x + 1) in _MONTHS:
+            x += 2
+        elif len(low(x)) == 4 and low(x).isdigit() and low(x)[:2] in ("19", "20"):
+            return x + 1
+        else:
+            return x
+        if low(x) == "," and len(low(x + 1)) == 4 and low(x + 1).isdigit():
+            x += 2  # "March 3, 2016"
+        elif len(low(x)) == 4 and low(x).isdigit() and low(x)[:2] in ("19", "20"):
+            x += 1  # "March 2016"
+        return x
+
+    while k < n:
+        start = k
+        w = low(k)
+        if w in ("on", "in", "since", "late", "early"):
+            k = date(k + 1)
+            if k == start + 1:
+                return start
+        elif w in ("last", "this", "next") and low(k + 1) in _TIME_UNITS | _MONTHS:
+            k += 2
+        elif w in ("earlier", "later") and low(k + 1) == "that" and low(k + 2) in _TIME_UNITS:
+            k += 3  # "later that day"
+        elif w in ("earlier", "later") and low(k + 1) in ("this", "last", "in", "on"):
+            k = _time_end(toks, k + 1)
+            if k == start + 1:
+                return start
+        elif (w.isdigit() or w in ("two", "three", "few", "several", "a")) and low(k + 2) == "ago":
+            k += 3
+        else:
+            k = date(k)
+            if k == start:
+                return start
+        while low(k) in _PARTS_OF_DAY:
+            k += 1
+        if low(k) == "," and low(k + 1) in ("that", "to"):
+            k += 1  # "on May 3, 2016, that"
+    return k
+
+
 class _ClausePass(_Base):
     @staticmethod
     def _tail_ok(tail: list[_Tok]) -> bool:
@@ -130,6 +211,9 @@ class _ClausePass(_Base):
             return None
         with_that = self.cfg.content_with_that
         if c.frame == "to":
+            k = _time_end(toks, k)  # "pledged on Tuesday that …", "vowed last week to …"
+            if k >= n:
+                return None
             if toks[k].low == "not" and k + 1 < n and toks[k + 1].low == "to":
                 return k
             if toks[k].low == "to":

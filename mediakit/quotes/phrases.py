@@ -102,11 +102,19 @@ def _opens_sentence(text: str, s: int) -> bool:
     (True, False)
     >>> _opens_sentence("“We left.” Officials said", 11), _opens_sentence("x\\nOfficials", 2)
     (True, True)
+
+    A closing quote mark after a comma counts too: a quote's attribution starts there
+    ("“We left,” Analysts said").
+
+    >>> _opens_sentence("“We left,” Analysts said", 11), _opens_sentence("(left), Analysts", 8)
+    (True, False)
     """
     k = s
     while k > 0 and (text[k - 1] in _BEFORE_SENTENCE or text[k - 1] in "”’»)"):
         k -= 1
     if k == 0 or text[k - 1] in "\n.!?…:":
+        return True
+    if text[k - 1] in ",;" and any(ch in "”’»\"'" for ch in text[k:s]):
         return True
     return any(ch == "\n" for ch in text[k:s])
 

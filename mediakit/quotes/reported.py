@@ -26,7 +26,10 @@ from .cues import (
 )
 from .drafts import _Draft
 from .marks import _DQ_OPEN, Marked, _Spans
-from .phrases import _opens_modifier
+from .phrases import _opens_modifier, _verbish
+
+# Marks that may close a sentence after a post-posed speaker ("…, said Smith.”").
+_CLOSING = frozenset(".!?…”’\"'»")
 
 
 class _ReportedPass(_ClausePass):
@@ -305,10 +308,24 @@ class _ReportedPass(_ClausePass):
                     who = None
                     # "…, said Smith [on Tuesday]." — not "…, said they had done nothing"
                     if rf is not None and (
-                        rf[1] == tail_end
-                        or toks[rf[1]].low in _PREP
-                        or toks[rf[1]].low in _TIME_WORDS
-                        or _opens_modifier(toks, rf[1], tail_end)  # "said officials speaking …"
+                        # only the sentence's closing marks after it: "…, said one analyst."
+                        # (but "…, said talks will resume." has a clause there, no speaker)
+                        (
+                            all(t.text in _CLOSING for t in toks[rf[1] : tail_end])
+                            and not any(
+                                _verbish(t) or t.low in att.forms for t in toks[rf.a : rf.b]
+                            )
+                            and not (
+                                toks[rf.b - 1].text.islower() and toks[rf.b - 1].low.endswith("ed")
+                            )
+                        )
+                        or rf[1] < n
+                        and (
+                            toks[rf[1]].low in _PREP
+                            or toks[rf[1]].low in ("who", "whose")  # "said a diplomat who …"
+                            or toks[rf[1]].low in _TIME_WORDS
+                            or _opens_modifier(toks, rf[1], tail_end)  # "said officials speaking"
+                        )
                     ):
                         who = att.who_at(toks, rf, c.start)
                 else:
