@@ -146,7 +146,55 @@ def _target_features(
             if word != "<CAP>":
                 f["SS:" + _stem(word)] = 1.0
     _clause_features(f, text, start, end, toks, scorer)
+    _verb_features(f, text, start, end, toks)
     return f
+
+
+# Words passed over looking for what the target does: auxiliaries, adverbs and the
+# prepositions of a time or place phrase ("[X] on Sunday urged", "[X] has long argued").
+_PASS_OVER = frozenset(
+    "has have had is are was were be been being will would can could should may might must "
+    "do does did also still then now already long just never not n't reportedly "
+    "on in last this at".split()
+)
+
+
+def _verb_features(
+    f: dict[str, float], text: str, start: int, end: int, toks: list[tuple[int, int, str]]
+) -> None:
+    """Add the stems of what the target does and of the word that governs it (in place).
+
+    ``SV:`` the first content word right of the target, past auxiliaries, names and time
+    phrases (its verb when it is the subject); ``OV:`` the nearest word left of it past
+    determiners and names (the verb or preposition it is the object of).
+
+    >>> t = "Smith on Sunday urged voters to reject the plan of the Jones campaign."
+    >>> f = {}
+    >>> _verb_features(f, t, 0, 5, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)])
+    >>> sorted(f)
+    ['SV:urg']
+    >>> f = {}
+    >>> s = t.index("Jones")
+    >>> _verb_features(f, t, s, s + 5, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)])
+    >>> sorted(f)
+    ['OV:of', 'SV:campaign']
+    """
+    right = [t for t in toks if t[0] >= end]
+    for a, _b, w in right[:7]:
+        word = _norm_token(w, a, text)
+        if word in _PASS_OVER or word == "<CAP>":
+            continue
+        if word[0].isalpha() and word not in _CLAUSE_END:
+            f["SV:" + _stem(word)] = 1.0
+        break
+    left = [t for t in toks if t[1] <= start]
+    for a, _b, w in reversed(left[-4:]):
+        word = _norm_token(w, a, text)
+        if word in _DETERMINERS or word == "<CAP>":
+            continue
+        if word[0].isalpha() and word not in _CLAUSE_END:
+            f["OV:" + _stem(word)] = 1.0
+        break
 
 
 def _clause_features(
