@@ -93,6 +93,21 @@ def _resolve(
                 by_surname["~" + translit_key(sn)].append(m)
             by_first[m.words[0]].append(m)
     full_ids = {id(m) for group in by_first.values() for m in group}
+    # a run of words whose first word is no given name of the lexicon ("Mira Tolle") is only
+    # guessed a person below: its surname ("Tolle said") links to it when no known full name
+    # has that surname and neither word is a common one ("the Mets Poet" gives no "Poet")
+    by_guessed: dict[str, _M] = {}
+    for m in ms:
+        if (
+            m.kind == "unknown"
+            and len(m.words) >= 2
+            and m.words[-1].lower() not in lex.common
+            and m.words[0].lower() not in lex.common
+            and not is_acronym(m.words[0])  # "IHS Life Sciences"
+            and not m.words[0].endswith(".")  # "Pres. Obama"
+            and _guess_kind(m, lex, {}, {}, config) == PERSON  # several words: no lone-word maps
+        ):
+            by_guessed.setdefault(surname(" ".join(m.words)), m)
     single_kind: dict[str, str] = {}
     for m in ms:
         if m.kind in (PLACE, ORG) and len(m.words) == 1:
@@ -126,6 +141,10 @@ def _resolve(
             )
             if group and (len(m.words) == 1 or m.words[-1] == sn) and id(m) not in full_ids:
                 m.link, m.kind = nearest(group, m.start), PERSON
+                kept.append(m)
+                continue
+            if len(m.words) == 1 and sn in by_guessed:
+                m.link, m.kind = by_guessed[sn], PERSON
                 kept.append(m)
                 continue
             if len(m.words) == 1 and w in by_first:
