@@ -16,6 +16,7 @@ from .cues import (
     _SOURCE_NOUNS,
     _TIME_WORDS,
     _WORDISH,
+    _anonymity,
     _Cue,
     _cues,
     _first_words_re,
@@ -253,6 +254,8 @@ class _ReportedPass(_ClausePass):
                 return []  # "was criticized", "is described as", "to endorse": not the subject's
         if first == c.lemma.split()[0] and toks[-1].text == "?":
             return []  # "Can he maintain the enthusiasm …?"
+        if c.j < n and _anonymity(toks, c.j):
+            return []  # "who asked not to be named", "declined to be identified": no quote
         out: list[_Draft] = []
         if c.frame in ("bare", "that"):
             # post-posed: "CONTENT, X said [to Y] [on Tuesday][, CONTENT2]."
