@@ -122,6 +122,26 @@ def _is_role(word: str, lex: _Lex) -> bool:
     return word.lower() in lex.role_words or word in lex.titles
 
 
+def _common_plural(word: str, lex: _Lex) -> bool:
+    """Whether a capitalised word is the plural of a common noun: its singular ("diplomat",
+    "protester", "ally") is a frequent English word that no lexicon lists as a name.
+
+    >>> from .lexicons import EntityConfig, _lexicons
+    >>> lex = _lexicons(EntityConfig())
+    >>> [_common_plural(w, lex) for w in ("Diplomats", "Protesters", "Allies", "Marviks", "Glass")]
+    [True, True, True, False, False]
+    """
+    low = word.lower()
+    if not low.endswith("s") or low.endswith(("ss", "us", "is")) or word in lex.surnames:
+        return False
+    singulars = {low[:-1]}
+    if low.endswith("es"):
+        singulars.add(low[:-2])
+    if low.endswith("ies"):
+        singulars.add(low[:-3] + "y")
+    return any(s in lex.common_wide for s in singulars)
+
+
 def _guess_kind(
     m: _M, lex: _Lex, single_kind: dict[str, str], lone_counts: dict[str, int], config: EntityConfig
 ) -> str:
@@ -164,6 +184,8 @@ def _guess_kind(
     if m.initial and common:
         plural = w.endswith("s") and not w.endswith("ss")  # "Officials said", "Analysts say"
         return PERSON if speaks and not plural else ""
+    if m.initial and _common_plural(w, lex):
+        return ""  # "Diplomats said", "Protesters say": a description, not a name
     if not config.lone_words:
         return ""
     if w in single_kind:

@@ -193,6 +193,7 @@ class _Lex:
     groups: frozenset[str]
     surnames: frozenset[str]
     common: frozenset[str]
+    common_wide: frozenset[str]  # the same filter over 30,000 words: singulars of plurals
     role_words: frozenset[str]
     particles: frozenset[str]
     not_acronyms: frozenset[str]
@@ -245,17 +246,17 @@ def _load_tsv(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], path: str | 
 
 
 @functools.cache
-def _frequent_words() -> tuple[str, ...]:
-    """The 10,000 most frequent English words (wordfreq ships its data: no network)."""
+def _frequent_words(n: int = 10000) -> tuple[str, ...]:
+    """The ``n`` most frequent English words (wordfreq ships its data: no network)."""
     import wordfreq
 
-    return tuple(wordfreq.top_n_list("en", 10000))
+    return tuple(wordfreq.top_n_list("en", n))
 
 
 def _common_words(
-    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], first: Iterable[str]
+    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], first: Iterable[str], n: int = 10000
 ) -> frozenset[str]:
-    """Common English words (lowercase) that are no names: the frequent words, alphabetic and
+    """Common English words (lowercase) that are no names: the ``n`` most frequent words, alphabetic and
     three letters or more, without given names (unless ``entities_common_adjust.tsv`` keeps
     them: Hope, Frank), known surnames, one-word names of the shipped gazetteers, and the words
     that list drops (frequent surnames such as Walker)."""
@@ -265,7 +266,7 @@ def _common_words(
     given = {w.lower() for w in first}
     return frozenset(
         w
-        for w in _frequent_words()
+        for w in _frequent_words(n)
         if w.isalpha()
         and len(w) >= 3
         and w not in names
@@ -295,6 +296,7 @@ def _lexicons(config: EntityConfig) -> _Lex:
     _load_tsv(gaz, "entities_aliases.tsv")
     shipped_first = {w for line in lexicon_lines("entities_first_names.txt") for w in line.split()}
     common = _common_words(gaz, shipped_first)  # the shipped lexicons only: same for every config
+    common_wide = _common_words(gaz, shipped_first, 30000)
     for path in (*config.gazetteer_files, *config.alias_files):
         _load_tsv(gaz, path)
     for surface, canonical, kind in config.extra:
@@ -328,6 +330,7 @@ def _lexicons(config: EntityConfig) -> _Lex:
         not_names=frozenset(lexicon_lines("entities_not_names.txt")),
         groups=frozenset(groups),
         common=common,
+        common_wide=common_wide,
         surnames=frozenset(
             w for line in lexicon_lines("entities_surnames.txt") for w in line.split()
         ),
