@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from typing import NamedTuple
 
 from nltk.stem.porter import PorterStemmer
 
@@ -82,14 +83,34 @@ def _norm_token(word: str, start: int, text: str) -> str:
     return word.lower().replace("’", "'")
 
 
+_Tok = tuple[int, int, str]  # start, end, token
+
+
+class _Context(NamedTuple):
+    """A target ``text[start:end]`` in its sentence, the tokens split once around it."""
+
+    text: str
+    start: int
+    end: int
+    toks: list[_Tok]
+    left: list[_Tok]  # tokens before the target, in text order
+    right: list[_Tok]  # tokens after it
+
+
+def _context(text: str, start: int, end: int) -> _Context:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    left = [t for t in toks if t[1] <= start]
+    right = [t for t in toks if t[0] >= end]
+    return _Context(text, start, end, toks, left, right)
+
+
 def _target_features(
     text: str, start: int, end: int, config: SentimentConfig | None = None
 ) -> dict[str, float]:
     """Features of the target ``text[start:end]`` in its sentence (used for training too)."""
     f: dict[str, float] = {"bias": 1.0}
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    left = [t for t in toks if t[1] <= start]
-    right = [t for t in toks if t[0] >= end]
+    ctx = _context(text, start, end)
+    toks, left, right = ctx.toks, ctx.left, ctx.right
     for side, seq in (("L", left[::-1]), ("R", right)):
         for i, (a, _b, w) in enumerate(seq):
             band = "1" if i < 3 else "2" if i < 8 else "3"
@@ -132,7 +153,7 @@ def _target_features(
                 key = "lxT"
             key += "p" if v > 0 else "n"
             f[key] = f.get(key, 0.0) + abs(v) / 4
-        _np_features(f, text, start, end, toks, spans, vals)
+        _np_features(f, ctx, spans, vals)
     if text[start:end].lower() in _PRONOUNS:
         f["T:pron"] = 1.0
     # Lower-case words inside a long target span describe it ("[Trump's critics]").
@@ -145,8 +166,8 @@ def _target_features(
             word = _norm_token(w, a, text)
             if word != "<CAP>":
                 f["SS:" + _stem(word)] = 1.0
-    _clause_features(f, text, start, end, toks, scorer)
-    _verb_features(f, text, start, end, toks)
+    _clause_features(f, ctx, scorer)
+    _verb_features(f, ctx)
     return f
 
 
@@ -159,9 +180,7 @@ _PASS_OVER = frozenset(
 )
 
 
-def _verb_features(
-    f: dict[str, float], text: str, start: int, end: int, toks: list[tuple[int, int, str]]
-) -> None:
+def _verb_features(f: dict[str, float], ctx: _Context) -> None:
     """Add the stems of what the target does and of the word that governs it (in place).
 
     ``SV:`` the first content word right of the target, past auxiliaries, names and time
@@ -170,25 +189,24 @@ def _verb_features(
 
     >>> t = "Smith on Sunday urged voters to reject the plan of the Jones campaign."
     >>> f = {}
-    >>> _verb_features(f, t, 0, 5, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)])
+    >>> _verb_features(f, _context(t, 0, 5))
     >>> sorted(f)
     ['SV:urg']
     >>> f = {}
     >>> s = t.index("Jones")
-    >>> _verb_features(f, t, s, s + 5, [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)])
+    >>> _verb_features(f, _context(t, s, s + 5))
     >>> sorted(f)
     ['OV:of', 'SV:campaign']
     """
-    right = [t for t in toks if t[0] >= end]
-    for a, _b, w in right[:7]:
+    text = ctx.text
+    for a, _b, w in ctx.right[:7]:
         word = _norm_token(w, a, text)
         if word in _PASS_OVER or word == "<CAP>":
             continue
         if word[0].isalpha() and word not in _CLAUSE_END:
             f["SV:" + _stem(word)] = 1.0
         break
-    left = [t for t in toks if t[1] <= start]
-    for a, _b, w in reversed(left[-4:]):
+    for a, _b, w in reversed(ctx.left[-4:]):
         word = _norm_token(w, a, text)
         if word in _DETERMINERS or word == "<CAP>":
             continue
@@ -197,23 +215,15 @@ def _verb_features(
         break
 
 
-def _clause_features(
-    f: dict[str, float],
-    text: str,
-    start: int,
-    end: int,
-    toks: list[tuple[int, int, str]],
-    scorer: _Scorer,
-) -> None:
+def _clause_features(f: dict[str, float], ctx: _Context, scorer: _Scorer) -> None:
     """Add the clause scope and role features of the target to ``f`` (in place)."""
-    left = [t for t in toks if t[1] <= start]
-    right = [t for t in toks if t[0] >= end]
-    lc: list[tuple[int, int, str]] = []  # clause words left of the target, nearest first
+    text, start, end, left, right = ctx.text, ctx.start, ctx.end, ctx.left, ctx.right
+    lc: list[_Tok] = []  # clause words left of the target, nearest first
     for t in reversed(left):
         if t[2].lower() in _CLAUSE_END:
             break
         lc.append(t)
-    rc: list[tuple[int, int, str]] = []
+    rc: list[_Tok] = []
     for t in right:
         if t[2].lower() in _CLAUSE_END:
             break
@@ -259,30 +269,25 @@ def _valences(text: str, scorer: _Scorer) -> tuple[list[tuple[int, int]], list[f
     return spans, scorer.vader.valences(words, [w.endswith(",") for w in raw])
 
 
-def _np_of_target(
-    text: str, start: int, end: int, toks: list[tuple[int, int, str]]
-) -> tuple[str, list[tuple[int, int, str]]] | None:
+def _np_of_target(ctx: _Context) -> tuple[str, list[_Tok]] | None:
     """The noun phrase that holds the target: its kind and its words (head last).
 
     Kinds: "of" (the ADJ* NOUN of [TARGET]), "by" (ADJ* NOUN by [TARGET]) and "poss"
     ([TARGET]'s ADJ* NOUN). Dependency-free: runs of lower-case content words.
 
     >>> t = "the frenzied behaviour of Poland and the Baltic countries"
-    >>> toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)]
-    >>> kind, words = _np_of_target(t, 41, 57, toks)
+    >>> kind, words = _np_of_target(_context(t, 41, 57))
     >>> kind, [w for _a, _b, w in words]
     ('of', ['frenzied', 'behaviour'])
-    >>> t = "Poland's shameless behaviour is noted"
-    >>> toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(t)]
-    >>> [w for _a, _b, w in _np_of_target(t, 0, 6, toks)[1]]
+    >>> [w for _a, _b, w in _np_of_target(_context("Poland's shameless behaviour is noted", 0, 6))[1]]
     ['shameless', 'behaviour']
     """
-    left = [t for t in toks if t[1] <= start]
+    text, end, left = ctx.text, ctx.end, ctx.left
     if text[end : end + 2] in ("'s", "’s") or (
         text[end - 1 : end] in "sS" and text[end : end + 2] in ("' ", "’ ")
     ):
-        words: list[tuple[int, int, str]] = []
-        for t in (t for t in toks if t[0] >= end + 1 and t[2] not in ("s",)):
+        words: list[_Tok] = []
+        for t in (t for t in ctx.right if t[0] >= end + 1 and t[2] not in ("s",)):
             if t[0] < end + 2 and t[2] in ("'", "’"):
                 continue
             if not t[2].isalpha() or not t[2].islower() or t[2] in _NP_STOP or len(words) == 4:
@@ -311,16 +316,10 @@ def _np_of_target(
 
 
 def _np_features(
-    f: dict[str, float],
-    text: str,
-    start: int,
-    end: int,
-    toks: list[tuple[int, int, str]],
-    spans: list[tuple[int, int]],
-    vals: list[float],
+    f: dict[str, float], ctx: _Context, spans: list[tuple[int, int]], vals: list[float]
 ) -> None:
     """Add the valence of the noun phrase that holds the target (head, modifiers) to ``f``."""
-    found = _np_of_target(text, start, end, toks)
+    found = _np_of_target(ctx)
     if found is None:
         return
     kind, words = found
