@@ -356,8 +356,14 @@ def _target_probs(
     return e[0] / t, e[1] / t, e[2] / t
 
 
+@functools.lru_cache(maxsize=256)
+def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: entity_tone asks once for every mention in the same quote.
+    return tuple((s, e) for s, e, _p in sentence_spans(text))
+
+
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    for s, e, _p in sentence_spans(text):
+    for s, e in _sentence_bounds(text):
         if s <= start < e:
             return s, max(e, min(end, len(text)))
     return 0, len(text)
