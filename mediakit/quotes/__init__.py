@@ -20,7 +20,8 @@ How it works, in three passes over an article:
    complement with no named source. The speaker is the subject before the cue, found
    over appositions (``X, the mayor of Y, said``), relative clauses (``X, who …,
    said``; ``X, who said …`` gives the mention "who"), coordination (``X did Y and
-   said …``) and participles (``…, saying …``); or it follows the cue (``…, said X``,
+   said …``; ``A and B said …``: the mention is the pair, the speaker A, since the table
+   has one speaker column) and participles (``…, saying …``); or it follows the cue (``…, said X``,
    ``according to X``). Headlines (``Clinton Says …``, ``NAME: words``) and poll
    openers (``In a … poll, …``) count too. The content ends with its clause.
 

@@ -158,7 +158,7 @@ class _ClausePass(_Base):
         if low in ("and", "but") and j > 0:
             # "X did Y and said …" (the subject may open the sentence, before an earlier quote)
             return self._clause_subject(toks, 0, j, c.start)
-        who = att.who_before(toks, c, lo, c.start)
+        who = self._who_before(toks, c, lo, c.start)
         if who is None and toks[j].text == ",":
             # "X, who/whose … (a long parenthesis) …, said": the subject opens the sentence
             who = self._clause_subject(toks, lo, j, c.start)

@@ -85,7 +85,7 @@ class _DirectPass(_Base):
                     who = att.who_after(post, c.j, len(post), m.open)
                     rule = "direct:after-inverted"
                 else:
-                    who = att.who_before(post, c, 0, m.open)
+                    who = self._who_before(post, c, 0, m.open)
                     rule = "direct:after"
                 if who is not None:
                     if c.lemma == "quote" and c.text.lower() == "quoted" and who.how == "pronoun":
@@ -120,7 +120,7 @@ class _DirectPass(_Base):
                 elif c.kind == "quotes" or c.kind == "according":
                     who = att.who_after(pre, c.j, len(pre), m.open)
                 else:
-                    who = att.who_before(pre, c, 0, m.open) if c.i > 0 else None
+                    who = self._who_before(pre, c, 0, m.open) if c.i > 0 else None
                     if who is None and c.j < len(pre) and pre[c.j].text not in ":,":
                         who = att.who_after(pre, c.j, len(pre), m.open)
                 if who is not None:
@@ -156,7 +156,7 @@ class _DirectPass(_Base):
                     if c.frame == "raise" or (" " in c.lemma and c.kind != "according"):
                         continue
                     who = (
-                        att.who_before(nxt, c, 0, m.open)
+                        self._who_before(nxt, c, 0, m.open)
                         if c.i > 0
                         else att.who_after(nxt, c.j, len(nxt), m.open)
                     )
@@ -171,7 +171,7 @@ class _DirectPass(_Base):
             if lt and not any(ch in text[max(last_s.start, qs) : qe] for ch in '“”"'):
                 for c in _cues(lt, att.forms, []):
                     if c.kind in ("speech",) and " " not in c.lemma:
-                        who = att.who_before(lt, c, 0, m.open) if c.i > 0 else None
+                        who = self._who_before(lt, c, 0, m.open) if c.i > 0 else None
                         if who is not None:
                             return _Draft("direct", s, e, who, c, "direct:previous-paragraph", -1)
         if not _min_words(text[s:e], self.cfg.min_direct_words) or m.mark == "single":

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Article, Tokens
 from ..speakers import SpeakerIndex
-from .attribution import _Attributor, _Who
+from .attribution import _Attributor, _Span, _Who
 from .config import QuoteConfig
-from .cues import _Cue, _Tok, _TokIndex, _toks
+from .cues import _WORDISH, _Cue, _Tok, _TokIndex, _toks
 from .marks import Marked, _Spans
 
 
@@ -102,7 +103,63 @@ class _Base:
             return min(sents[i].end, limit)
         return limit
 
+    def _who_before(self, toks: list[_Tok], c: _Cue, lo_tok: int, at: int) -> _Who | None:
+        """The subject before the cue ``c`` (:meth:`_Attributor.who_before`), two names
+        joined by "and" included (:meth:`_coordinated`)."""
+        r = self.att._np_back(toks, c.i, lo_tok)
+        who = None if r is None else self.att.who_at(toks, r, at)
+        return None if who is None or r is None else self._coordinated(toks, r, who, lo_tok, at)
+
+    def _coordinated(self, toks: list[_Tok], r: _Span, who: _Who, lo_tok: int, at: int) -> _Who:
+        """Two names joined by "and" as the subject ("Veldoria and Karstan agreed to …",
+        "Mr. Tarn and Ms. Velk said"): the mention is the whole pair (as news corpora
+        annotate it), the speaker the first name (the quotes table has one speaker)."""
+        k = r[0] - 1
+        if (
+            k - 1 > lo_tok
+            and toks[k].text == "."
+            and _ABBREVIATED_TITLE.fullmatch(toks[k - 1].text)
+        ):
+            k -= 2  # "Mr. Tarn and Ms. Velk"
+        if not _named(who) or k <= lo_tok or toks[k].low not in ("and", "&"):
+            return who
+        r2 = self.att._np_back(toks, k, lo_tok)
+        if r2 is None or r2[1] != k:
+            return who
+        a = r2[0]
+        if (
+            a - 2 >= lo_tok
+            and toks[a - 1].text == "."
+            and _ABBREVIATED_TITLE.fullmatch(toks[a - 2].text)
+        ):
+            a -= 2  # "Ms. Tarn and …"
+        if a > lo_tok and _WORDISH.fullmatch(toks[a - 1].text):
+            return who  # "He met Berg and Ostrom said …", "Talks between X and Y …"
+        if a > lo_tok and toks[a - 1].text == ",":
+            return who  # "A, B and C": a list, left as it was
+        first = self.att.who_at(toks, r2, at)
+        if first is None or first.end > who.start:
+            return who
+        speaker = first.speaker if _named(first) else ""
+        if not speaker and first.how == "np":
+            # a name opening the sentence reads as a description on its own ("Veldoria")
+            m = self.att.mention_starting(first.start, named=False)
+            speaker = m.entity if m is not None and m.end == first.end else ""
+        if not speaker:
+            return who
+        s, e = toks[a].start if a < r2[0] else first.start, who.end
+        return _Who(s, e, self.text[s:e], speaker, "name")
+
     def _mk(self, s: int, e: int, who: _Who, c: _Cue, rule: str) -> _Draft:
         content = self.text[s:e]
         marked = any(ch in content for ch in '“”"«»') or (self.cfg.single_marks and "‘" in content)
         return _Draft("mixed" if marked else "indirect", s, e, who, c, rule)
+
+
+# "Mr. Tarn and Ms. Velk": an abbreviated title before a name in a coordination
+_ABBREVIATED_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Pres|Lt|Col|Capt|Sgt)")
+
+
+def _named(who: _Who) -> bool:
+    """Whether a speaker phrase is a name: a mention, or a phrase written as a name."""
+    return who.how == "name" or (who.how == "np" and who.speaker == who.text)

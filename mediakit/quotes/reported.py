@@ -306,6 +306,8 @@ class _ReportedPass(_ClausePass):
                         and (c.lemma == "tell" or self._tail_ok(tail))
                     ):
                         who = att.who_at(toks, r, c.start)
+                        if who is not None:  # ", Anna Berg and Karl Ostrom said."
+                            who = self._coordinated(toks, r, who, comma_k + 1, c.start)
                 elif c.lemma in _INVERTED:
                     rf = att._np_fwd(toks, c.j, tail_end)
                     who = None
