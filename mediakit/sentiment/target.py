@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from nltk.stem.porter import PorterStemmer
@@ -198,21 +199,23 @@ def _verb_features(f: dict[str, float], ctx: _Context) -> None:
     >>> sorted(f)
     ['OV:of', 'SV:campaign']
     """
-    text = ctx.text
-    for a, _b, w in ctx.right[:7]:
+    does = _first_word(ctx.right[:7], _PASS_OVER, ctx.text)
+    if does:
+        f["SV:" + _stem(does)] = 1.0
+    governs = _first_word(reversed(ctx.left[-4:]), _DETERMINERS, ctx.text)
+    if governs:
+        f["OV:" + _stem(governs)] = 1.0
+
+
+def _first_word(toks: Iterable[_Tok], passed: frozenset[str], text: str) -> str | None:
+    """The first of ``toks`` that is neither in ``passed`` nor a name, if it is a word that
+    does not end the clause."""
+    for a, _b, w in toks:
         word = _norm_token(w, a, text)
-        if word in _PASS_OVER or word == "<CAP>":
+        if word in passed or word == "<CAP>":
             continue
-        if word[0].isalpha() and word not in _CLAUSE_END:
-            f["SV:" + _stem(word)] = 1.0
-        break
-    for a, _b, w in reversed(ctx.left[-4:]):
-        word = _norm_token(w, a, text)
-        if word in _DETERMINERS or word == "<CAP>":
-            continue
-        if word[0].isalpha() and word not in _CLAUSE_END:
-            f["OV:" + _stem(word)] = 1.0
-        break
+        return word if word[0].isalpha() and word not in _CLAUSE_END else None
+    return None
 
 
 def _clause_features(f: dict[str, float], ctx: _Context, scorer: _Scorer) -> None:
