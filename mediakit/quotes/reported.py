@@ -112,7 +112,8 @@ class _ReportedPass(_ClausePass):
             return
         _ps, pe = self._para_bounds(ss)
         s, e = _strip_span(text, m.end(), pe)
-        if not _min_words(text[s:e], 3) or direct_spans.overlaps(s, e):
+        # a short line is a section heading ("Fiorina: See you later?", "Kasich: Win in a walk")
+        if not _min_words(text[s:e], 5) or direct_spans.overlaps(s, e):
             return
         cue = _Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
         self._add(self._mk(s, e, who, cue, "reported:colon"))
