@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 from ..model import Article, Mention, Tokens
-from ..text import tokenise
-from .lexicons import EntityConfig, _lexicons, _merge, _words_and_spans
+from ..text import TokenView, token_view
+from .lexicons import EntityConfig, _lexicons, _merged_words
 from .merge import _resolve
 from .runs import _Seg
 from .segment import _segment
 
 
-def _words_by_sentence(tokens: Tokens) -> list[tuple[list[tuple[int, int]], list[str]]]:
-    """Each sentence's word spans and words."""
+def _words_by_sentence(tokens: TokenView) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Each sentence's word spans and words: its TOKEN-layer tokens with abbreviations joined."""
     text = tokens.article.text
-    if not tokens.tokens:
-        return [_words_and_spans(text, s.start, s.end) for s in tokens.sentences]
-    per: list[list[tuple[int, int]]] = [[] for _ in tokens.sentences]
-    for t in tokens.tokens:
-        per[t.sentence].append((t.start, t.end))
-    out = []
-    for spans in per:
-        spans = _merge(text, spans)
-        out.append((spans, [text[s:e] for s, e in spans]))
-    return out
+    return [_merged_words(text, tokens.sentence_tokens(i)) for i in range(len(tokens.sentences))]
 
 
 def find_mentions(
@@ -43,11 +34,10 @@ def find_mentions(
         article = Article(id="text", text=article)
     config = config or EntityConfig()
     lex = _lexicons(config)
-    if tokens is None or tokens.article.text != article.text:
-        tokens = tokenise(article, tokens=False)
+    view = token_view(article, tokens)
     # per sentence with segments: its index, word spans, words and segments
     sents: list[tuple[int, list[tuple[int, int]], list[str], list[_Seg]]] = []
-    for si, (spans, words) in enumerate(_words_by_sentence(tokens)):
+    for si, (spans, words) in enumerate(_words_by_sentence(view)):
         if not spans:
             continue
         segs = _segment(words, lex)  # words sliced once, read by every later step

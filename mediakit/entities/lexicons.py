@@ -9,13 +9,12 @@ frequent words without names) that tell names from things. Also the word splitte
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import text as _text
 from ..resources import lexicon_lines, lexicon_rows
+from ..text import token_spans
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
 
@@ -72,51 +71,22 @@ def _has_abbrev(text: str, start: int, end: int) -> bool:
     return False
 
 
-# ``text.token_spans``'s expression with its two word alternatives fused into one: the first,
-# r"\w+(?=['’]s\b)", backtracked through every prefix of every word before the second matched
-# the word again. A word's longest run is the only prefix that "’s" can follow, so the tokens are
-# the same (tests compare both on every shipped and benchmark text); used only while
-# ``text`` still tokenises with the expression it was derived from.
-_TEXT_TOKEN = (
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|\w+(?=['’]s\b)"
-    r"|['’]s\b"
-    r"|\w+(?:['’\-]\w+)*"
-    r"|\.{3}|…|--|—"
-    r"|[^\w\s]"
-)
-_FAST_TOKEN = re.compile(
-    r"(?=\S)(?:"  # every token starts with a non-space: spaces are passed over at once
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|\w+(?:(?=['’]s\b)|(?:['’\-]\w+)*)"  # "Lukashenka" before "’s", or a whole word
-    r"|['’]s\b"
-    r"|\.{3}|…|--|—"
-    r"|[^\w\s]"
-    r")"
-)
-_TOKEN = _FAST_TOKEN if _text._TOKEN.pattern == _TEXT_TOKEN else _text._TOKEN
-
-
 def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Token spans with "J." / "Mr." / "St." joined to their period and "U.S" joined up.
 
     The tokens are :func:`mediakit.text.token_spans`'s.
     """
-    found = _TOKEN.finditer(text, start, len(text) if end is None else end)
-    return _merge(text, list(map(_SPAN, found)))
+    return _merge(text, token_spans(text, start, end))
 
 
-def _words_and_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
-    """:func:`_words` of ``text[start:end]`` and the words themselves (read off the matches)."""
-    found = list(_TOKEN.finditer(text, start, end))
-    spans = _merge(text, list(map(_SPAN, found)))
-    if len(spans) == len(found):  # nothing joined: the matches are the words
-        return spans, list(map(_GROUP, found))
+def _merged_words(
+    text: str, tokens: tuple[list[tuple[int, int]], list[str]]
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """:func:`_merge` of TOKEN-layer ``(spans, words)``, with the words read off again."""
+    spans = _merge(text, tokens[0])
+    if len(spans) == len(tokens[0]):  # nothing joined: the tokens are the words
+        return spans, tokens[1]
     return spans, [text[s:e] for s, e in spans]
-
-
-_SPAN = re.Match.span
-_GROUP = re.Match.group
 
 
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
