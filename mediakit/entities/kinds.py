@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicons import ORG, PERSON, PLACE, EntityConfig, _Lex
-from .names import _lookup, _odd_shape
+from .lexicons import ORG, PERSON, PLACE, EntityConfig, Lexicons
+from .names import lookup, odd_shape
 
 
 @dataclass(slots=True)
-class _M:
+class Candidate:
     start: int
     end: int
     sent: int
@@ -24,7 +24,7 @@ class _M:
     next_word: str = ""
     prev2: str = ""  # the word before prev_word
     next2: str = ""  # the word after next_word
-    link: _M | None = None
+    link: Candidate | None = None
     guessed: bool = False
 
 
@@ -48,7 +48,9 @@ _STRONG_PREPS = frozenset({"in", "across", "into", "near", "outside", "inside"})
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
 
 
-def _derived_places(ms: Sequence[_M], lone_counts: dict[str, int], lex: _Lex) -> dict[str, str]:
+def derived_places(
+    ms: Sequence[Candidate], lone_counts: dict[str, int], lex: Lexicons
+) -> dict[str, str]:
     """Unknown places told by the article itself: "Karstan" beside "Karstani", "Veldoria" beside
     "Veldorian", "Kyrgyzstan"-like "-stan" names, and lone words after "in"/"from" that also
     recur. Maps each such word (and each demonym of it) to the place's name."""
@@ -113,21 +115,21 @@ _PLACE_ENDINGS = ("stan", "ia", "land")
 _COORD = frozenset({"and", "or", ","})
 
 
-def _place_prep(m: _M, lex: _Lex) -> bool:
+def _place_prep(m: Candidate, lex: Lexicons) -> bool:
     """True when a place preposition stands before the mention ("in Veldan"), but not "according to"."""
     return m.prev_word in lex.place_preps and m.prev2.lower() != "according"
 
 
-def _is_role(word: str, lex: _Lex) -> bool:
+def _is_role(word: str, lex: Lexicons) -> bool:
     return word.lower() in lex.role_words or word in lex.titles
 
 
-def _common_plural(word: str, lex: _Lex) -> bool:
+def _common_plural(word: str, lex: Lexicons) -> bool:
     """Whether a capitalised word is the plural of a common noun: its singular ("diplomat",
     "protester", "ally") is a frequent English word that no lexicon lists as a name.
 
-    >>> from .lexicons import EntityConfig, _lexicons
-    >>> lex = _lexicons(EntityConfig())
+    >>> from .lexicons import EntityConfig, load_lexicons
+    >>> lex = load_lexicons(EntityConfig())
     >>> [_common_plural(w, lex) for w in ("Diplomats", "Protesters", "Allies", "Marviks", "Glass")]
     [True, True, True, False, False]
     """
@@ -142,13 +144,17 @@ def _common_plural(word: str, lex: _Lex) -> bool:
     return any(s in lex.common_wide for s in singulars)
 
 
-def _guess_kind(
-    m: _M, lex: _Lex, single_kind: dict[str, str], lone_counts: dict[str, int], config: EntityConfig
+def guess_kind(
+    m: Candidate,
+    lex: Lexicons,
+    single_kind: dict[str, str],
+    lone_counts: dict[str, int],
+    config: EntityConfig,
 ) -> str:
     """The kind of a name no gazetteer or rule settled, from its words and neighbours ("" = none)."""
     words = m.words
     after_the = m.prev_word.lower() == "the"
-    if any(w in lex.not_names for w in words) or any(_odd_shape(w) for w in words):
+    if any(w in lex.not_names for w in words) or any(odd_shape(w) for w in words):
         return ""
     if len(words) == 1 and ("'" in words[0] or "’" in words[0]) and words[0][-1].islower():
         return ""  # "We'll", "It’s"
@@ -158,7 +164,7 @@ def _guess_kind(
         places = [
             k
             for k, w in enumerate(words)
-            if w not in _COMPASS and (h := _lookup(lex, words, k)) and h[1].kind == PLACE
+            if w not in _COMPASS and (h := lookup(lex, words, k)) and h[1].kind == PLACE
         ]
         if places and all(k in places or w in _COMPASS for k, w in enumerate(words)):
             return PLACE  # "Kowloon West", "South East Asia"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicons import ORG, PERSON, PLACE, _Entry, _Lex
-from .names import _match_title, is_acronym
+from .lexicons import ORG, PERSON, PLACE, Entry, Lexicons
+from .names import is_acronym, match_title
 
 
 @dataclass(slots=True)
-class _Seg:
+class Segment:
     s: int  # word index
     e: int
     kind: str  # person|place|organisation|unknown|title
@@ -21,7 +21,7 @@ class _Seg:
     fixed: bool = False  # kind settled by a gazetteer or a rule
 
 
-_Look = Callable[[int], "tuple[int, _Entry] | None"]
+_Look = Callable[[int], "tuple[int, Entry] | None"]
 
 _INSTITUTE_WORDS = frozenset(
     "Policy Research Studies Strategic Analysis Rights Development Security Democracy Legal "
@@ -29,7 +29,7 @@ _INSTITUTE_WORDS = frozenset(
 )
 
 
-def _run_kind(words: list[str], i: int, j: int, lex: _Lex) -> str:
+def _run_kind(words: list[str], i: int, j: int, lex: Lexicons) -> str:
     """ORG or PLACE when a run's own words say so ("... Council", "Ministry of ...", "... Museum")."""
     last = words[j - 1]
     if j - i >= 2 and last in lex.org_suffix:
@@ -47,7 +47,7 @@ def _run_kind(words: list[str], i: int, j: int, lex: _Lex) -> str:
     return ""
 
 
-def _title_complement(words: list[str], i: int, j: int, lex: _Lex, look: _Look) -> int:
+def _title_complement(words: list[str], i: int, j: int, lex: Lexicons, look: _Look) -> int:
     """Where a name starts in the run ``words[i:j]`` that completes a title before it.
 
     After "Title of", the run's leading common words are the rest of the title, not part
@@ -60,7 +60,7 @@ def _title_complement(words: list[str], i: int, j: int, lex: _Lex, look: _Look) 
     if (
         i < 2
         or words[i - 1] != "of"
-        or not any(_match_title(lex, words, s) == i - 1 - s for s in range(max(0, i - 4), i - 1))
+        or not any(match_title(lex, words, s) == i - 1 - s for s in range(max(0, i - 4), i - 1))
     ):
         return i
     k = i
@@ -74,28 +74,28 @@ def _title_complement(words: list[str], i: int, j: int, lex: _Lex, look: _Look) 
     return k
 
 
-def _split_run(
-    words: list[str], i: int, j: int, lex: _Lex, initial: bool, look: _Look
-) -> list[_Seg]:
+def split_run(
+    words: list[str], i: int, j: int, lex: Lexicons, initial: bool, look: _Look
+) -> list[Segment]:
     """Cut one run of name words into gazetteer hits, titles and names.
 
-    ``look(k)`` is ``_lookup(lex, words, k)``, remembered for the sentence by the caller.
+    ``look(k)`` is ``lookup(lex, words, k)``, remembered for the sentence by the caller.
     """
-    out: list[_Seg] = []
+    out: list[Segment] = []
     c = _title_complement(words, i, j, lex, look)
     if c > i:
-        named = _split_run(words, c, j, lex, False, look) if c < j else []
-        return [_Seg(i, c, "title"), *named]
+        named = split_run(words, c, j, lex, False, look) if c < j else []
+        return [Segment(i, c, "title"), *named]
     if (
         initial
         and j - i >= 2
         and words[i] not in lex.first
-        and not _match_title(lex, words, i)
+        and not match_title(lex, words, i)
         and not look(i)
         and not (is_acronym(words[i]) and words[i] not in lex.not_acronyms)  # "NDC Secretary ..."
         and (
             words[i + 1] in lex.first
-            or _match_title(lex, words, i + 1)
+            or match_title(lex, words, i + 1)
             or (
                 words[i].lower() in lex.common
                 and (h := look(i + 1)) is not None
@@ -109,23 +109,23 @@ def _split_run(
     hit = look(i)
     if hit and hit[0] == j - i:
         e = hit[1]
-        return [_Seg(i, j, e.kind, e.canonical, e.form, initial=initial, fixed=True)]
+        return [Segment(i, j, e.kind, e.canonical, e.form, initial=initial, fixed=True)]
     # a title inside a run starts a new name: "... Citation Index Professor Chomsky"
     k = i
     while k < j - 1:
-        t = _match_title(lex, words, k)
+        t = match_title(lex, words, k)
         if not t:
             k += 1
             continue
         if (
             k > i
             and k + t < j
-            and not _match_title(lex, words, k - 1)
+            and not match_title(lex, words, k - 1)
             and words[k + t] not in lex.org_suffix
             and not look(k)
             and _run_kind(words, k, j, lex) == ""
         ):
-            return _split_run(words, i, k, lex, initial, look) + _split_run(
+            return split_run(words, i, k, lex, initial, look) + split_run(
                 words, k, j, lex, False, look
             )
         k += t
@@ -135,11 +135,11 @@ def _split_run(
         if words[k] in lex.first and (
             words[k - 1] in lex.org_suffix or words[k - 1] in lex.place_suffix
         ):
-            return _split_run(words, i, k, lex, initial, look) + _split_run(
+            return split_run(words, i, k, lex, initial, look) + split_run(
                 words, k, j, lex, False, look
             )
     stop_at = next((k for k in range(i + 1, j) if words[k] in lex.not_names), None)
-    if stop_at is not None and not _match_title(lex, words, i):
+    if stop_at is not None and not match_title(lex, words, i):
         # an event, law, product or work ("Clean Air Act", "Space Shuttle Atlantis"): only the
         # known names in front of it are mentions ("Vietnam War", "US Paralympics")
         out = []
@@ -147,7 +147,7 @@ def _split_run(
         while k < stop_at and (hit := look(k)) and k + hit[0] <= stop_at:
             e = hit[1]
             out.append(
-                _Seg(
+                Segment(
                     k,
                     k + hit[0],
                     e.kind,
@@ -163,11 +163,11 @@ def _split_run(
     if kind:
         # peel titles off the front ("Secretary General" is no organisation)
         k = i
-        while k < j and _match_title(lex, words, k) and words[k] not in lex.org_suffix:
-            k += _match_title(lex, words, k)
+        while k < j and match_title(lex, words, k) and words[k] not in lex.org_suffix:
+            k += match_title(lex, words, k)
         if k < j:
             if k > i:
-                out.append(_Seg(i, k, "title"))
+                out.append(Segment(i, k, "title"))
             # a country in front of an organisation's or a facility's own name ("US State
             # Department", "United States Navy"): the country, and the rest under the full name
             # (or the gazetteer's name for the rest: "State Department")
@@ -189,7 +189,7 @@ def _split_run(
                 ):
                     canon = inner[1].canonical if known and inner else " ".join(words[k:j])
                     out.append(
-                        _Seg(
+                        Segment(
                             k,
                             rest,
                             e.kind,
@@ -199,20 +199,20 @@ def _split_run(
                             fixed=True,
                         )
                     )
-                    out.append(_Seg(rest, j, kind, canon, fixed=True))
+                    out.append(Segment(rest, j, kind, canon, fixed=True))
                     return out
-            out.append(_Seg(k, j, kind, "", fixed=True, initial=initial and k == i))
+            out.append(Segment(k, j, kind, "", fixed=True, initial=initial and k == i))
             return out
-    if j - i >= 2 and words[i] in lex.first and not _match_title(lex, words, i):
+    if j - i >= 2 and words[i] in lex.first and not match_title(lex, words, i):
         hit = look(i)
         if hit is None or (hit[0] == 1 and hit[1].form == "name" and hit[1].kind == PLACE):
-            return [_Seg(i, j, PERSON, initial=initial)]  # "Victoria Beckham", "Jordan Peterson"
+            return [Segment(i, j, PERSON, initial=initial)]  # "Victoria Beckham", "Jordan Peterson"
     k = i
     while k < j:
         hit = look(k)
-        t = _match_title(lex, words, k)
+        t = match_title(lex, words, k)
         if t and (not hit or t >= hit[0]):
-            out.append(_Seg(k, k + t, "title"))
+            out.append(Segment(k, k + t, "title"))
             k += t
             continue
         if hit:
@@ -220,7 +220,9 @@ def _split_run(
             # a place word that starts a longer name ("Jordan" in "Michael Jordan" is not here,
             # but "Moscow State University" ends in an organisation word, handled above)
             out.append(
-                _Seg(k, k + n, e.kind, e.canonical, e.form, initial=initial and k == i, fixed=True)
+                Segment(
+                    k, k + n, e.kind, e.canonical, e.form, initial=initial and k == i, fixed=True
+                )
             )
             k += n
             continue
@@ -228,6 +230,6 @@ def _split_run(
         # word after a known name is a product or a thing: "Google Analytics", "California Driver"
         if j - k == 1 and out and out[-1].kind in (ORG, PLACE) and out[-1].form == "name":
             break
-        out.append(_Seg(k, j, "unknown", initial=initial and k == i))
+        out.append(Segment(k, j, "unknown", initial=initial and k == i))
         break
     return out

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .lexicons import ORG, PLACE, _Entry, _Lex
-from .names import _cap, _lookup, _match_title, is_acronym
-from .runs import _Seg, _split_run
+from .lexicons import ORG, PLACE, Entry, Lexicons
+from .names import capitalised, is_acronym, lookup, match_title
+from .runs import Segment, split_run
 
 _OPENERS = set("“‘\"'«([—–-:")
 _CLOSERS = set("”’\"'»")  # closing quote marks: what follows opens a clause ("…,” Analysts said)
@@ -27,21 +27,21 @@ def _opens_clause(words: list[str], i: int) -> bool:
     )
 
 
-def _unshout(lex: _Lex, w: str) -> str:
+def _unshout(lex: Lexicons, w: str) -> str:
     """A word of an all-capitals line as it would be written normally, if a gazetteer knows it."""
-    if _lookup(lex, [w], 0):
+    if lookup(lex, [w], 0):
         return w  # "NATO", "US"
     c = w.capitalize()
-    return c if _lookup(lex, [c], 0) else w.lower()
+    return c if lookup(lex, [c], 0) else w.lower()
 
 
 _MAX_RUN = 12  # no name is longer; bounds the work per run (linear time on any input)
 
 
-def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
+def segment_sentence(words: list[str], lex: Lexicons) -> list[Segment]:
     """Segments of one sentence's words (word indices into ``words``)."""
     n = len(words)
-    segs: list[_Seg] = []
+    segs: list[Segment] = []
     least = max(3, n // 2)
     shouting = (
         sum(map(str.isupper, words)) >= least  # a bound, counted in C; one-letter words too
@@ -49,12 +49,12 @@ def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
     )
     if shouting:  # an all-capitals line ("BREAKING NEWS FROM MINSK"): capitals say nothing
         words = [_unshout(lex, w) for w in words]
-    hits: dict[int, tuple[int, _Entry] | None] = {}
+    hits: dict[int, tuple[int, Entry] | None] = {}
 
-    def look(k: int) -> tuple[int, _Entry] | None:  # _lookup(lex, words, k), once per word
+    def look(k: int) -> tuple[int, Entry] | None:  # lookup(lex, words, k), once per word
         if k in hits:
             return hits[k]
-        hit = hits[k] = _lookup(lex, words, k)
+        hit = hits[k] = lookup(lex, words, k)
         return hit
 
     done = 0  # words before this one are read
@@ -78,8 +78,8 @@ def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
                 left_words += hit[0]
                 continue
             wj = words[j]
-            t = _match_title(lex, words, j) if wj[:1].isupper() else 0
-            if t > 1 and not all(_cap(w) for w in words[j : j + t]):
+            t = match_title(lex, words, j) if wj[:1].isupper() else 0
+            if t > 1 and not all(capitalised(w) for w in words[j : j + t]):
                 # a title with "of" inside is one title: "Chief of Staff Lena Marvik"
                 j += t
                 run_end = j
@@ -89,7 +89,7 @@ def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
                 j == i
                 or wj.lower() not in lex.stop
                 or wj.lower() in lex.stop_inside_ok
-                or _match_title(lex, words, j)
+                or match_title(lex, words, j)
                 or (j == i + 1 and words[i] in lex.first)  # "Theresa May"
             ):
                 j += 1
@@ -129,15 +129,15 @@ def _segment(words: list[str], lex: _Lex) -> list[_Seg]:
                     joined_of = True
                     continue
             break
-        segs.extend(_split_run(words, i, run_end, lex, initial, look))
+        segs.extend(split_run(words, i, run_end, lex, initial, look))
         done = run_end
     return segs
 
 
-def _and_joins(lex: _Lex, words: list[str], i: int, j: int) -> bool:
+def _and_joins(lex: Lexicons, words: list[str], i: int, j: int) -> bool:
     """True when "and" at ``j`` is inside one name: the words after it end in a suffix, those before do not."""
     kinds = lex.org_suffix | lex.place_suffix | lex.org_head | lex.place_head
-    if any(w in kinds for w in words[i:j]) or _lookup(lex, words, j + 1):
+    if any(w in kinds for w in words[i:j]) or lookup(lex, words, j + 1):
         return False
     k = j + 1
     while k < len(words) and words[k][:1].isupper():
@@ -145,11 +145,11 @@ def _and_joins(lex: _Lex, words: list[str], i: int, j: int) -> bool:
     return k - j >= 3 and (words[k - 1] in lex.org_suffix or words[k - 1] in lex.place_suffix)
 
 
-def _starts_name(lex: _Lex, words: list[str], k: int) -> bool:
+def _starts_name(lex: Lexicons, words: list[str], k: int) -> bool:
     """True when the capitalised words from ``k`` on are a name of their own ("Moscow State University")."""
-    if _lookup(lex, words, k):
+    if lookup(lex, words, k):
         return True
-    while k < len(words) and _cap(words[k]):
+    while k < len(words) and capitalised(words[k]):
         if words[k] in lex.org_suffix or words[k] in lex.org_head:
             return True
         k += 1
@@ -161,13 +161,13 @@ _VERB_BEFORE = frozenset(
 )
 
 
-def _role_before(
+def role_before(
     text: str,
     spans: list[tuple[int, int]],
     words: list[str],
-    seg: _Seg,
-    segs_before: list[_Seg],
-    lex: _Lex,
+    seg: Segment,
+    segs_before: list[Segment],
+    lex: Lexicons,
 ) -> str:
     """Role text right before a person's name: titles, a demonym or "X’s", lowercase role words."""
     k = seg.s
