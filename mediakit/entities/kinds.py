@@ -51,9 +51,26 @@ _DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
 def derived_places(
     ms: Sequence[Candidate], lone_counts: dict[str, int], lex: Lexicons
 ) -> dict[str, str]:
-    """Unknown places told by the article itself: "Karstan" beside "Karstani", "Veldoria" beside
-    "Veldorian", "Kyrgyzstan"-like "-stan" names, and lone words after "in"/"from" that also
-    recur. Maps each such word (and each demonym of it) to the place's name."""
+    """Unknown places told by the article itself, each word (and each demonym of it) mapped to
+    the place's name: :func:`_demonym_pairs`, "-stan" names, :func:`_shaped_places`.
+
+    Example: "Karstani officials ... Karstan" gives ``{"Karstan": "Karstan", "Karstani":
+    "Karstan"}``.
+    """
+    out = _demonym_pairs(ms, lone_counts, lex)
+    for w in lone_counts:
+        if w.endswith("stan") and len(w) > 6:
+            out.setdefault(w, w)  # "Kyrgyzstan"-like names
+    for w in _shaped_places(ms, lone_counts, lex, out):
+        out[w] = w
+    return out
+
+
+def _demonym_pairs(
+    ms: Sequence[Candidate], lone_counts: dict[str, int], lex: Lexicons
+) -> dict[str, str]:
+    """A lone word beside its demonym in the article: "Karstan" beside "Karstani",
+    "Veldoria" beside "Veldorian" (the base: four letters or more, no common word)."""
     words = set(lone_counts)
     for m in ms:
         if m.kind == "unknown":
@@ -71,44 +88,55 @@ def derived_places(
                 out[base] = base
                 out[d] = base
                 break
-    for w in lone_counts:
-        if w.endswith("stan") and len(w) > 6:
-            out.setdefault(w, w)
-    # a lone word shaped like a country's name ("Veldoria", "Norland") is a place when the article
-    # says so once: "in/from/across Veldoria", "Veldoria’s president", "Veldoria and Karstan"
+    return out
+
+
+def _shaped_places(
+    ms: Sequence[Candidate], lone_counts: dict[str, int], lex: Lexicons, known: dict[str, str]
+) -> list[str]:
+    """Lone words shaped like a country's name ("Veldoria", "Norland") that the article once
+    puts in a place: "in/from/across Veldoria", "Veldoria’s president", "Veldoria and Karstan"."""
     shaped = {
         w
         for w in lone_counts
         if w.endswith(_PLACE_ENDINGS)
         and len(w) >= 5
-        and w not in out
+        and w not in known
         and w not in lex.first
         and w not in lex.surnames
         and w.lower() not in lex.common
     }
+    found = []
+    places = dict(known)  # grows as shaped words are found: the next may be coordinated with one
     lone = [m for m in ms if len(m.words) == 1]
     for k, m in enumerate(lone):
-        w = m.words[0]
-        if w not in shaped or m.kind != "unknown":
+        if m.words[0] not in shaped or m.kind != "unknown":
             continue
-        coordinated = any(
-            n.sent == m.sent
-            and (n.kind == PLACE or n.words[0] in out)
-            and (
-                (n.start > m.end and m.next_word in _COORD and n.prev_word == m.next_word)
-                or (n.end < m.start and m.prev_word in _COORD and n.next_word == m.prev_word)
-            )
-            and abs(n.start - m.start) <= len(w) + len(n.words[0]) + 6
-            for n in lone[max(0, k - 1) : k + 2]
-            if n is not m
-        )
         if (
             (_place_prep(m, lex) and not m.initial)
             or (m.next_word in ("’s", "'s") and _is_role(m.next2, lex))
-            or coordinated
+            or _coordinated_with_place(m, lone[max(0, k - 1) : k + 2], places)
         ):
-            out[w] = w
-    return out
+            found.append(m.words[0])
+            places[m.words[0]] = m.words[0]
+    return found
+
+
+def _coordinated_with_place(m: Candidate, near: list[Candidate], known: dict[str, str]) -> bool:
+    """Whether a lone word is coordinated with a place beside it in its sentence
+    ("Veldoria and Karstan", "Karstan, Veldoria"), within a few characters."""
+    w = m.words[0]
+    return any(
+        n.sent == m.sent
+        and (n.kind == PLACE or n.words[0] in known)
+        and (
+            (n.start > m.end and m.next_word in _COORD and n.prev_word == m.next_word)
+            or (n.end < m.start and m.prev_word in _COORD and n.next_word == m.prev_word)
+        )
+        and abs(n.start - m.start) <= len(w) + len(n.words[0]) + 6
+        for n in near
+        if n is not m
+    )
 
 
 _PLACE_ENDINGS = ("stan", "ia", "land")

@@ -245,9 +245,15 @@ def _common_words(
     )
 
 
-@functools.cache
-def load_lexicons(config: EntityConfig) -> Lexicons:
-    gaz: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+_Gaz = dict[str, list[tuple[tuple[str, ...], Entry]]]
+
+
+def _gazetteer(
+    config: EntityConfig,
+) -> tuple[_Gaz, set[str], set[str], frozenset[str], frozenset[str]]:
+    """The gazetteer (shipped, then a user's files and ``config.extra``), the country names,
+    the groups of people, and the common words (10,000 and 30,000) no shipped name uses."""
+    gaz: _Gaz = {}
     countries = _countries(gaz)
     countries |= {"United Kingdom", "United States", "Czech Republic", "Ivory Coast"}
     for name in ("entities_places.tsv", "entities_organisations.tsv"):
@@ -271,6 +277,11 @@ def load_lexicons(config: EntityConfig) -> Lexicons:
         _load_tsv(gaz, path)
     for surface, canonical, kind in config.extra:
         _add(gaz, surface, Entry(canonical, _kind(kind, "EntityConfig.extra")))
+    return gaz, countries, groups, common, common_wide
+
+
+def _titles(config: EntityConfig) -> dict[str, list[tuple[str, ...]]]:
+    """Titles by their first word, longest first (shipped, then ``config.title_files``)."""
     titles: dict[str, list[tuple[str, ...]]] = {}
     for path in ("entities_titles.txt", *config.title_files):
         for line in lexicon_lines(path):
@@ -278,10 +289,18 @@ def load_lexicons(config: EntityConfig) -> Lexicons:
             titles.setdefault(key[0], []).append(key)
     for lst in titles.values():
         lst.sort(key=lambda k: -len(k))
+    return titles
+
+
+@functools.cache
+def load_lexicons(config: EntityConfig) -> Lexicons:
+    """The shipped lexicons with a user's own files, read once per configuration."""
+    gaz, countries, groups, common, common_wide = _gazetteer(config)
     first: set[str] = set()
     for path in ("entities_first_names.txt", *config.first_name_files):
         for line in lexicon_lines(path):
             first.update(line.split())
+    titles = _titles(config)
     org_rows = lexicon_rows("entities_org_words.tsv")
     return Lexicons(
         gaz=gaz,
