@@ -21,20 +21,18 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from nltk.stem.porter import PorterStemmer
 
-from ..resources import lexicon_rows
-from ..text import sentence_spans
+from ..resources import lexicon_rows, word_class
+from ..text import chunk_spans, plain_tokens, sentence_spans
 from .news import _DEFAULT, _TYPO, SentimentConfig, _Scorer, _scorer
 from .vader import _NEGATE, _strip_punc
 
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
-_WS_TOKEN = re.compile(r"\S+")
-_PRONOUNS = frozenset("he she him her they them his their i we me us it its".split())
+# personal pronouns that can be a target (every one but the independent "hers")
+_PRONOUNS = word_class("words_pronouns.tsv", "subject", "object", "possessive")
 _WINDOW_CHARS = 60
 # Tokens that end the target's clause (looking outward from the target). Not "and": it
 # joins noun phrases as often as clauses ("Poland and the Baltic countries ... behave").
@@ -99,7 +97,7 @@ class _Context(NamedTuple):
 
 
 def _context(text: str, start: int, end: int) -> _Context:
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    toks = list(plain_tokens(text))
     left = [t for t in toks if t[1] <= start]
     right = [t for t in toks if t[0] >= end]
     return _Context(text, start, end, toks, left, right)
@@ -263,7 +261,7 @@ def _valences(text: str, scorer: _Scorer) -> tuple[list[tuple[int, int]], list[f
     >>> spans[1], vals[1] < 0 == vals[0]
     ((2, 11), True)
     """
-    spans = [(m.start(), m.end()) for m in _WS_TOKEN.finditer(text)]
+    spans = chunk_spans(text)
     if not spans:
         return spans, []
     typo = text.translate(_TYPO)
