@@ -152,9 +152,6 @@ def _could_be_one_person(words: Sequence[str]) -> bool:
 
 # the gender a pronoun rules out
 _PRONOUN_GENDER = {row[0]: {"m": "f", "f": "m"}[row[2]] for row in _PRONOUN_ROWS if row[2] != "-"}
-_TITLE_BEFORE = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Mister|Sir|Lord|Dame|Lady|King|Queen|Prince|Princess)\.?\s+$"
-)
 
 
 @functools.cache
@@ -167,12 +164,20 @@ def _gender_cues(path: str = "speakers_gender.tsv") -> dict[tuple[str, str], str
     return out
 
 
+@functools.cache
+def _title_before() -> re.Pattern[str]:
+    """A gendered title (the ``title`` rows of the gender cue list) ending right before a name:
+    "Mr ", "Mrs. ", "Princess "."""
+    titles = [word.capitalize() for kind, word in _gender_cues() if kind == "title"]
+    return re.compile(r"\b(" + "|".join(map(re.escape, titles)) + r")\.?\s+$")
+
+
 def _guess_gender(text: str, name: str, mentions: Sequence[Mention], role: str) -> str:
     """ "m", "f" or "" from titles before the mentions, role words, then the given name."""
     cues = _gender_cues()
     votes = {"m": 0, "f": 0}
     for m in mentions:
-        t = _TITLE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        t = _title_before().search(text, max(0, m.start - 12), m.start)
         if t:
             g = cues.get(("title", t.group(1).lower()), "")
             if g:
