@@ -255,3 +255,16 @@ def test_mention_fields_in_the_order_merge_passes_them() -> None:
     assert [f.name for f in fields(Mention)] == [
         "article_id", "entity", "kind", "text", "start", "end", "sentence", "form", "role",
     ]  # fmt: skip
+
+
+def test_speech_words_are_forms_of_the_speech_verb_list() -> None:
+    """The speech words that make a lone name a person are forms of ``quote_cues.tsv`` verbs."""
+    from mediakit.entities import kinds
+    from mediakit.resources import lexicon_rows, verb_forms
+
+    forms = set()
+    for row in lexicon_rows("quote_cues.tsv"):
+        if row[1] in ("speech", "cognition"):
+            listed = row[2].split(",") if len(row) > 2 and row[2] else []
+            forms.update(verb_forms(row[0], listed))
+    assert kinds._SPEECH <= forms, sorted(kinds._SPEECH - forms)

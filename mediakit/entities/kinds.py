@@ -28,6 +28,10 @@ class Candidate:
     guessed: bool = False
 
 
+# After a lone name these make it a person ("Heald said"): the past and -s forms of the
+# commonest speech and cognition verbs of lexicons/quote_cues.tsv, the list of speech verbs
+# (tests/test_entities.py keeps them inside it). Not all of that list's forms: with every
+# one, GUM dev gets 2 more mentions and a PolNeAR dev quote another speaker.
 _SPEECH = frozenset(
     "said says say told tells added adds explained explains noted notes argued argues stated "
     "states wrote writes claimed claims believes believed thinks thought insisted insists "
