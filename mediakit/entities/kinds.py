@@ -52,6 +52,13 @@ _STRONG_PREPS = frozenset({"in", "across", "into", "near", "outside", "inside"})
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i", "n")
 
 
+# Hand-set bounds (by the mediakit team, on names like "Karstan", "Veldoria", "Kazakhstan"):
+_MIN_STAN_NAME = 6  # a "-stan" name is longer ("Pakistan"; not "Stan")
+_MIN_DEMONYM_BASE = 4  # letters of a place name before its demonym ending ("Karst-ani")
+_MIN_SHAPED_PLACE = 5  # letters of a word shaped like a country's name ("Norland")
+_COORD_GAP = 6  # characters between two coordinated names besides the names (", and ")
+
+
 def derived_places(
     ms: Sequence[Candidate], lone_counts: dict[str, int], lex: Lexicons
 ) -> dict[str, str]:
@@ -63,7 +70,7 @@ def derived_places(
     """
     out = _demonym_pairs(ms, lone_counts, lex)
     for w in lone_counts:
-        if w.endswith("stan") and len(w) > 6:
+        if w.endswith("stan") and len(w) > _MIN_STAN_NAME:
             out.setdefault(w, w)  # "Kyrgyzstan"-like names
     for w in _shaped_places(ms, lone_counts, lex, out):
         out[w] = w
@@ -85,7 +92,7 @@ def _demonym_pairs(
             base = d[: -len(end)]
             if (
                 d.endswith(end)
-                and len(base) >= 4
+                and len(base) >= _MIN_DEMONYM_BASE
                 and base in lone_counts
                 and base.lower() not in lex.common
             ):
@@ -104,7 +111,7 @@ def _shaped_places(
         w
         for w in lone_counts
         if w.endswith(_PLACE_ENDINGS)
-        and len(w) >= 5
+        and len(w) >= _MIN_SHAPED_PLACE
         and w not in known
         and w not in lex.first
         and w not in lex.surnames
@@ -137,7 +144,7 @@ def _coordinated_with_place(m: Candidate, near: list[Candidate], known: dict[str
             (n.start > m.end and m.next_word in _COORD and n.prev_word == m.next_word)
             or (n.end < m.start and m.prev_word in _COORD and n.next_word == m.prev_word)
         )
-        and abs(n.start - m.start) <= len(w) + len(n.words[0]) + 6
+        and abs(n.start - m.start) <= len(w) + len(n.words[0]) + _COORD_GAP
         for n in near
         if n is not m
     )

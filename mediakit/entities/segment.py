@@ -38,10 +38,16 @@ def _unshout(lex: Lexicons, w: str) -> str:
 _MAX_RUN = 12  # no name is longer; bounds the work per run (linear time on any input)
 
 
+# Hand-set bounds (by the mediakit team):
+_SHOUT_MIN = 3  # capitalised words that make a short line all-capitals (a headline)
+_MAX_HEAD_WORDS = 3  # name words before "of"/"for" after a head ("Permanent Council of")
+_MAX_HEAD_WORDS_THE = 2  # the same before "of the" ("University of the Arts")
+
+
 def _shouting(words: list[str]) -> bool:
     """Whether a sentence is an all-capitals line ("BREAKING NEWS FROM MINSK"): half its
     words (at least three) in capitals, counting words of two letters or more."""
-    least = max(3, len(words) // 2)
+    least = max(_SHOUT_MIN, len(words) // 2)
     return (
         sum(map(str.isupper, words)) >= least  # a bound, counted in C; one-letter words too
         and len([w for w in words if w.isupper() and len(w) > 1]) >= least
@@ -160,7 +166,7 @@ def _joiner_at(
     if nxt[:1].isupper() and nxt.lower() not in lex.stop:
         if (wj in lex.particles and not is_acronym(prev)) or wj == "&":
             return 1, False
-        if wj in ("of", "for") and head and left_words <= 3:
+        if wj in ("of", "for") and head and left_words <= _MAX_HEAD_WORDS:
             return 1, True
         if wj == "and" and (
             not _starts_name(lex, words, j + 1)
@@ -174,7 +180,7 @@ def _joiner_at(
         and j + 2 < len(words)
         and words[j + 2][:1].isupper()
         and head
-        and left_words <= 2
+        and left_words <= _MAX_HEAD_WORDS_THE
     ):
         return 2, True
     return 0, False
