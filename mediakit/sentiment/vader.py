@@ -205,9 +205,14 @@ class _Vader:
         n = len(words)
         allcaps = sum(1 for w in words if w.isupper())
         cap_diff = 0 < n - allcaps < n
-        sentiments: list[float] = [self._valence_at(i, words, low, cap_diff) for i in range(n)]
+        lex = self.lexicon
+        # a word outside the lexicon has no valence (a shortcut: _valence_at says 0 for it too)
+        sentiments: list[float] = [
+            self._valence_at(i, words, low, cap_diff) if lw in lex else 0
+            for i, lw in enumerate(low)
+        ]
         if self.news:
-            _bare_negation(low, sentiments, self.lexicon)
+            _bare_negation(low, sentiments, lex)
             return self._contrast(low, sentiments, commas)
         return _but_rule(low, sentiments)
 
@@ -233,18 +238,27 @@ class _Vader:
         if cap_diff and words[i].isupper():
             valence = valence + C_INCR if valence > 0 else valence - C_INCR
         valence = self._boosted(valence, i, words, low, cap_diff)
-        return _least(valence, low, i, lex)
+        if i > 0 and low[i - 1] == "least":
+            return _least(valence, low, i, lex)
+        return valence
 
     def _boosted(
         self, valence: float, i: int, words: Sequence[str], low: list[str], cap_diff: bool
     ) -> float:
-        """VADER's pass over the three words before word ``i``: boosters (damped with
-        distance), negations, and idioms (at the third)."""
+        """VADER's pass over the three words before word ``i``: boosters (their sign follows
+        the valence's, damped with distance), negations, and idioms (at the third)."""
         lex = self.lexicon
+        boosters = self.boosters
         for start_i in range(3):
             j = i - start_i - 1
             if j >= 0 and low[j] not in lex:
-                s = self._booster(valence, words[j], low[j], cap_diff)
+                s = 0.0
+                if low[j] in boosters:
+                    s = boosters[low[j]]
+                    if valence < 0:
+                        s *= -1
+                    if cap_diff and words[j].isupper():
+                        s = s + C_INCR if valence > 0 else s - C_INCR
                 if start_i == 1 and s != 0:
                     s = s * 0.95
                 if start_i == 2 and s != 0:
@@ -254,17 +268,6 @@ class _Vader:
                 if start_i == 2:
                     valence = self._idioms(valence, low, i)
         return valence
-
-    def _booster(self, valence: float, word: str, lw: str, cap_diff: bool) -> float:
-        """The scalar a booster word adds to a valence (its sign follows the valence's)."""
-        s = 0.0
-        if lw in self.boosters:
-            s = self.boosters[lw]
-            if valence < 0:
-                s *= -1
-            if cap_diff and word.isupper():
-                s = s + C_INCR if valence > 0 else s - C_INCR
-        return s
 
     @staticmethod
     def _contrast(low: list[str], sentiments: list[float], commas: Sequence[bool]) -> list[float]:
