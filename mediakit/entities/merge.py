@@ -310,7 +310,7 @@ def surname_of_guessed_name(
 
     Example: "Mira Tolle arrived. ... Tolle said" -> "Tolle" is Mira Tolle.
     """
-    if not _may_be_short_name(m) or len(m.words) != 1:
+    if len(m.words) != 1 or m.kind not in ("unknown", PERSON):  # a lone short name
         return None
     found = ev.by_guessed.get(surname(m.words[0]))
     if found is None:
@@ -326,7 +326,7 @@ def given_name_of_full_name(
 
     Example: "Anna Berg arrived. ... Anna said" -> "Anna" is Anna Berg.
     """
-    if not _may_be_short_name(m) or len(m.words) != 1 or m.words[0] not in ev.by_first:
+    if len(m.words) != 1 or m.kind not in ("unknown", PERSON) or m.words[0] not in ev.by_first:
         return None
     m.link, m.kind = ev.by_first[m.words[0]][0], PERSON
     return True
