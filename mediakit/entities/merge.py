@@ -372,7 +372,13 @@ KEEP_RULES: tuple[KeepRule, ...] = (
 
 
 def _keep(m: Candidate, ev: Evidence, lex: Lexicons, config: EntityConfig) -> bool:
-    """The verdict of the first of :data:`KEEP_RULES` that decides; kept when none does."""
+    """The verdict of the first of :data:`KEEP_RULES` that decides; kept when none does.
+
+    The rules decide only unknown names and lone people's names (:func:`_may_be_short_name`);
+    every other candidate is kept without asking them.
+    """
+    if not _may_be_short_name(m):
+        return True
     for rule in KEEP_RULES:
         verdict = rule(m, ev, lex, config)
         if verdict is not None:

@@ -91,10 +91,11 @@ def split_run(
     ...     lambda k: lookup(lex, w, k))]  # doctest: +NORMALIZE_WHITESPACE
     [(0, 1, 'place', 'United States'), (1, 3, 'organisation', 'State Department')]
     """
-    segs = after_title_of(words, i, j, lex, initial, look)
-    if segs is not None:
-        return segs
-    if capitalised_opener(words, i, j, lex, initial, look):
+    if i >= 2 and words[i - 1] == "of":  # after_title_of needs "Title of" before the run
+        segs = after_title_of(words, i, j, lex, initial, look)
+        if segs is not None:
+            return segs
+    if initial and j - i >= 2 and capitalised_opener(words, i, j, lex, initial, look):
         i += 1
         initial = False
     for rule in RUN_RULES:

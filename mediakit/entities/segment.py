@@ -104,7 +104,8 @@ def collect_run(words: list[str], i: int, lex: Lexicons, look: Look) -> int:
     left_words = 0  # name words since the last "of"
     joined_of = False
     while j < n and j - i < _MAX_RUN:
-        step = _name_words_at(words, i, j, lex, look)
+        # name words start capitalised: ask only then
+        step = _name_words_at(words, i, j, lex, look) if words[j][:1].isupper() else 0
         if step:
             j += step
             run_end = j
