@@ -45,10 +45,10 @@ from ..model import Article, Mention, Quote, Tokens
 from ..speakers import SpeakerIndex, speaker_index
 from ..text import tokenise
 from .config import QuoteConfig
-from .direct import _DirectPass
-from .drafts import _Draft
-from .marks import Marked, _Spans, find_marked_spans
-from .reported import _ReportedPass
+from .direct import DirectPass
+from .drafts import Draft
+from .marks import Marked, Spans, find_marked_spans
+from .reported import ReportedPass
 
 __all__ = ["Marked", "QuoteConfig", "extract_quotes", "find_marked_spans"]
 
@@ -79,7 +79,7 @@ def extract_quotes(
     return _Extractor(article, tokens, index, cfg).run()
 
 
-class _Extractor(_DirectPass, _ReportedPass):
+class _Extractor(DirectPass, ReportedPass):
     """One article's extraction: marks, then direct quotes and reported speech sentence by sentence."""
 
     def run(self) -> tuple[Quote, ...]:
@@ -89,14 +89,14 @@ class _Extractor(_DirectPass, _ReportedPass):
         marks = find_marked_spans(text, self.tokens.paragraphs, single=self.cfg.single_marks)
         self.marks = marks
         self.opens = [m.open for m in marks]
-        self.mark_spans = _Spans([(m.open, m.end) for m in marks])
+        self.mark_spans = Spans([(m.open, m.end) for m in marks])
         # attribute in document order, so that "he" after a quote can prefer the speaker
         # of the statement just before it
         by_sentence: dict[int, list[Marked]] = {}
         for m in marks:
             by_sentence.setdefault(self.tokens.sentence_at(m.open), []).append(m)
         direct_spans = self.direct_spans
-        prev_direct: _Draft | None = None
+        prev_direct: Draft | None = None
         prev_mark: Marked | None = None
         for si, sent in enumerate(self.tokens.sentences):
             for m in by_sentence.get(si, ()):
@@ -119,14 +119,14 @@ class _Extractor(_DirectPass, _ReportedPass):
     def _finish(self) -> tuple[Quote, ...]:
         # direct quotes first: a reported content never displaces one
         order = sorted(self.drafts, key=lambda d: (d.kind != "direct", d.start, d.end))
-        kept: list[_Draft] = []
+        kept: list[Draft] = []
         # The kept direct quotes never overlap one another, so sorted by start they are
         # sorted by end too; kept reported ones are nested or apart. Drafts come in order
         # of start within each kind, so the reported ones still open at a start sit in a
         # heap by end (a chain of nested spans).
         direct_starts: list[int] = []
         direct_ends: list[int] = []
-        open_reported: list[tuple[int, int, _Draft]] = []  # (end, serial, draft)
+        open_reported: list[tuple[int, int, Draft]] = []  # (end, serial, draft)
         for d in order:
             if d.end <= d.start:
                 continue

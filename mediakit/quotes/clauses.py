@@ -5,27 +5,27 @@ from __future__ import annotations
 import bisect
 
 from ..speakers import PRONOUNS
-from .attribution import _Span, _Who
+from .attribution import Span, Who
 from .cues import (
-    _AUX,
-    _CLAUSE_BREAK,
-    _DETERMINERS,
-    _NOT_BEFORE_THAT,
-    _OBJ_PRONOUNS,
-    _OPENERS,
-    _PARTICLES,
-    _PREP,
-    _SKIP_BACK,
-    _SUBJ_PRONOUNS,
-    _TIME_OPENERS,
-    _TIME_WORDS,
-    _WORDISH,
-    _Cue,
-    _min_words,
-    _strip_span,
-    _Tok,
+    AUX,
+    CLAUSE_BREAK,
+    DETERMINERS,
+    NOT_BEFORE_THAT,
+    OBJ_PRONOUNS,
+    OPENERS,
+    PARTICLES,
+    PREP,
+    SKIP_BACK,
+    SUBJ_PRONOUNS,
+    TIME_OPENERS,
+    TIME_WORDS,
+    WORDISH,
+    Cue,
+    Tok,
+    min_words,
+    strip_span,
 )
-from .drafts import _Base, _Draft
+from .drafts import Base, Draft
 
 # Words that open a clause of its own: after a comma, or after a cue, they (like a subject
 # pronoun) mean a content clause, not a post-posed attribution (", but she said he …").
@@ -48,15 +48,15 @@ _TIME_ALONE = frozenset("today yesterday tonight earlier later again".split())
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 
 
-def _time_end(toks: list[_Tok], k: int) -> int:
+def _time_end(toks: list[Tok], k: int) -> int:
     """The token index after the time adverbials starting at token ``k`` (``k`` if none):
     "on Tuesday", "late Tuesday night", "last week", "earlier this month", "in March
     2020", "on 3 May", "two days ago". A cue's content may follow them ("pledged on
     Tuesday that …", "vowed last week to …").
 
-    >>> from .cues import _toks
+    >>> from .cues import tokens_of
     >>> def after(s):
-    ...     toks = _toks(s, 0, len(s))
+    ...     toks = tokens_of(s, 0, len(s))
     ...     return " ".join(t.text for t in toks[_time_end(toks, 0) :])
     >>> [after(s) for s in ("on Tuesday that", "last week to", "in March 2020 that",
     ...                     "earlier this month that", "on May 3, 2016, that",
@@ -116,29 +116,29 @@ def _time_end(toks: list[_Tok], k: int) -> int:
     return k
 
 
-class _ClausePass(_Base):
+class ClausePass(Base):
     @staticmethod
-    def _tail_ok(tail: list[_Tok]) -> bool:
+    def _tail_ok(tail: list[Tok]) -> bool:
         """Whether the words after a post-posed cue are no content ("said on Tuesday", "told CNN")."""
         if not tail:
             return True
         t = tail[0]
         return (
-            t.low in _PREP
-            or t.low in _TIME_WORDS
-            or t.low in _OBJ_PRONOUNS
+            t.low in PREP
+            or t.low in TIME_WORDS
+            or t.low in OBJ_PRONOUNS
             or t.text[:1].isupper()
-            or t.low in _SKIP_BACK
+            or t.low in SKIP_BACK
             or t.text in ".!?"
             or t.low.endswith("ly")
         )
 
-    def _subject(self, toks: list[_Tok], c: _Cue, lo: int) -> _Who | None:
+    def _subject(self, toks: list[Tok], c: Cue, lo: int) -> Who | None:
         """The speaker before a cue: "X said", "X, who …, said", "X, who said", "X did Y and said"."""
         att = self.att
         j = c.i - 1
         while j >= lo and (
-            toks[j].low in _SKIP_BACK
+            toks[j].low in SKIP_BACK
             or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
         ):
             j -= 1
@@ -151,7 +151,7 @@ class _ClausePass(_Base):
             r = att._np_back(toks, k, lo)
             ante = att.who_at(toks, r, c.start) if r else None
             speaker = ante.speaker if ante else ""
-            return _Who(toks[j].start, toks[j].end, toks[j].text, speaker, "relative")
+            return Who(toks[j].start, toks[j].end, toks[j].text, speaker, "relative")
         if low == "to" and j > lo:
             # "Smith went on to explain …", "Smith declined to say …": the clause's subject
             return self._clause_subject(toks, lo, j, c.start)
@@ -164,11 +164,11 @@ class _ClausePass(_Base):
             who = self._clause_subject(toks, lo, j, c.start)
         return who
 
-    def _clause_subject(self, toks: list[_Tok], lo: int, hi: int, at: int) -> _Who | None:
+    def _clause_subject(self, toks: list[Tok], lo: int, hi: int, at: int) -> Who | None:
         """The subject of the clause running from token ``lo`` (after an opening adverbial)."""
         att = self.att
         k = lo
-        if k < hi and (toks[k].low in _PREP or toks[k].low in _OPENERS):
+        if k < hi and (toks[k].low in PREP or toks[k].low in OPENERS):
             comma = next((x for x in range(k, min(hi, k + 14)) if toks[x].text == ","), None)
             if comma is None:
                 if toks[k].low not in ("and", "but", "yet", "so"):
@@ -188,12 +188,12 @@ class _ClausePass(_Base):
                 if (
                     tt.text in ",;:("
                     or tt.low in att.forms
-                    or tt.low in _AUX
+                    or tt.low in AUX
                     or (b > k and tt.text.islower() and tt.low.endswith("ed"))
                 ):
                     break
                 b += 1
-            r = _Span(k, b, b) if b > k else None
+            r = Span(k, b, b) if b > k else None
         if r is None:
             return None
         who = att.who_at(toks, r, at)
@@ -201,9 +201,7 @@ class _ClausePass(_Base):
             return None  # a lower-case description far from its verb: no clear subject
         return who
 
-    def _content_start(
-        self, toks: list[_Tok], c: _Cue, masked: list[tuple[int, int]]
-    ) -> int | None:
+    def _content_start(self, toks: list[Tok], c: Cue, masked: list[tuple[int, int]]) -> int | None:
         """Token index where the content of a pre-posed cue starts, or None."""
         n = len(toks)
         k = c.j
@@ -235,7 +233,7 @@ class _ClausePass(_Base):
                 if look + 1 < n and toks[look + 1].text in ",.;":
                     return None  # "said that." / "denied that, …"
                 return look if with_that else look + 1
-            if toks[look].text in ",.;" or toks[look].low in _NOT_BEFORE_THAT:
+            if toks[look].text in ",.;" or toks[look].low in NOT_BEFORE_THAT:
                 break  # "said she considered how that would play": not a complementiser
         if c.frame != "bare":
             return None
@@ -246,16 +244,16 @@ class _ClausePass(_Base):
             k = k2
         if k < n and toks[k].text == ":":
             k += 1
-        if k < n and toks[k].low in _PARTICLES:
+        if k < n and toks[k].low in PARTICLES:
             return None  # "showed up", "written off": phrasal verbs, no speech
-        while k < n - 1 and toks[k].low in _TIME_OPENERS and toks[k + 1].low in _TIME_WORDS:
+        while k < n - 1 and toks[k].low in TIME_OPENERS and toks[k + 1].low in TIME_WORDS:
             k += 2  # "wrote last week that …"
         if k < n and toks[k].low in ("over", "about", "by", "with", "of"):
             # "concerned about the build-up": the topic is the content
             while k < n and toks[k].low in ("over", "about", "by", "with", "of"):
                 k += 1
-            return k if k < n and toks[k].low not in _PREP else None
-        while k < n and toks[k].low in _PREP:
+            return k if k < n and toks[k].low not in PREP else None
+        while k < n and toks[k].low in PREP:
             k2 = self._skip_np(toks, k + 1)
             if k2 is None:
                 return None
@@ -264,19 +262,19 @@ class _ClausePass(_Base):
                 k += 1
         if k >= n or toks[k].low in ("to", "so", "as", "and", "but") or toks[k].text in ",.;:!?":
             return None
-        if toks[k].low in _AUX and toks[k].low not in ("also",):
+        if toks[k].low in AUX and toks[k].low not in ("also",):
             # "everything Trump says is true": the cue's object came before it; but
             # "donations, which he said were accompanied by …" reports the rest
             if not any(t.low in ("which", "that", "who") for t in toks[max(0, c.i - 4) : c.i]):
                 return None
         return k
 
-    def _skip_np(self, toks: list[_Tok], k: int) -> int | None:
+    def _skip_np(self, toks: list[Tok], k: int) -> int | None:
         """Index after a short noun phrase (an object or a preposition's complement)."""
         n = len(toks)
         if k >= n:
             return None
-        if toks[k].low in _OBJ_PRONOUNS:
+        if toks[k].low in OBJ_PRONOUNS:
             return k + 1
         m = self.att.index.mention_in(toks[k].start, toks[k].end)
         if m is None:
@@ -290,26 +288,26 @@ class _ClausePass(_Base):
             else:
                 return max(b, k + 1)
         b = k
-        if toks[b].low in _DETERMINERS:
+        if toks[b].low in DETERMINERS:
             b += 1
         limit = b + 6
         while b < n and b < limit:
             t = toks[b]
             if (
-                t.low in _SUBJ_PRONOUNS
-                or t.low in _DETERMINERS
+                t.low in SUBJ_PRONOUNS
+                or t.low in DETERMINERS
                 or t.low == "that"
-                or not _WORDISH.fullmatch(t.text)
+                or not WORDISH.fullmatch(t.text)
             ):
                 break
-            if t.low in _PREP or t.low in self.att.forms:
+            if t.low in PREP or t.low in self.att.forms:
                 break
             b += 1
         if b >= limit:
             return None
         return b
 
-    def _attribution_follows(self, toks: list[_Tok], comma: int) -> bool:
+    def _attribution_follows(self, toks: list[Tok], comma: int) -> bool:
         """Whether ``, NP said/told [short tail].`` ends the sentence after token ``comma``.
 
         Such a post-posed attribution reports the whole clause before the comma ("Several
@@ -330,28 +328,28 @@ class _ClausePass(_Base):
                     len(tail) <= 10
                     and (lemma == "tell" or self._tail_ok(tail))
                     and not any(
-                        u.low in _AUX
-                        or u.low in _SUBJ_PRONOUNS
+                        u.low in AUX
+                        or u.low in SUBJ_PRONOUNS
                         or u.low in _CLAUSE_OPENERS
                         or u.text in ",;:"
                         for u in tail
                     )
                 )
-            if not _WORDISH.fullmatch(t.text) or t.low in _AUX or t.low in _CLAUSE_OPENERS:
+            if not WORDISH.fullmatch(t.text) or t.low in AUX or t.low in _CLAUSE_OPENERS:
                 return False
         return False
 
     def _content(
         self,
-        toks: list[_Tok],
-        c: _Cue,
+        toks: list[Tok],
+        c: Cue,
         k: int,
-        who: _Who | None,
+        who: Who | None,
         rule: str,
         masked: list[tuple[int, int]],
         *,
         relative: bool = False,
-    ) -> _Draft | None:
+    ) -> Draft | None:
         """The content from token ``k`` to the end of its clause."""
         n = len(toks)
         if k >= n:
@@ -385,10 +383,10 @@ class _ClausePass(_Base):
                             (x for x in range(j + 2, min(n - 1, j + 18)) if toks[x].text == ","),
                             None,
                         )
-                        if close is not None and toks[close + 1].low in _AUX:
+                        if close is not None and toks[close + 1].low in AUX:
                             j = close + 1
                             continue
-                    if nt.low in _CLAUSE_BREAK or (
+                    if nt.low in CLAUSE_BREAK or (
                         # ", surpassing …" ends the clause; ", referring to …" glosses it
                         nt.text.islower()
                         and nt.low.endswith("ing")
@@ -414,17 +412,17 @@ class _ClausePass(_Base):
             j += 1
         if j <= k:
             return None
-        s, e = _strip_span(self.text, toks[k].start, toks[j - 1].end)
-        if e <= s or (not _min_words(self.text[s:e], 2) and c.frame in ("bare", "that")):
+        s, e = strip_span(self.text, toks[k].start, toks[j - 1].end)
+        if e <= s or (not min_words(self.text[s:e], 2) and c.frame in ("bare", "that")):
             return None
         i = bisect.bisect_left(self.opens, s)
         while i < len(self.opens) and self.opens[i] < e:
             mk = self.marks[i]
             if e < mk.after and mk.mark == "double" and mk.closed:
                 # quoted words running on over the sentence end: the content follows them
-                s, e = _strip_span(self.text, s, mk.after)
+                s, e = strip_span(self.text, s, mk.after)
                 break
             i += 1
         if who is None:
-            return _Draft("indirect", s, e, None, c, rule)
+            return Draft("indirect", s, e, None, c, rule)
         return self._mk(s, e, who, c, rule)

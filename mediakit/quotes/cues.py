@@ -31,7 +31,7 @@ _NOUNISH = frozenset(
 
 
 @functools.cache
-def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
+def cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
     """Inflected form -> (lemma, type, frame) for every cue of the lexicon at ``path``."""
     forms: dict[str, tuple[str, str, str]] = {}
     for row in lexicon_rows(path):
@@ -44,11 +44,11 @@ def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
 
 
 # Verbs that put the speaker after them ("…, said Smith").
-_INVERTED = frozenset(
+INVERTED = frozenset(
     "say add write ask note continue explain reply respond insist warn quip remember recall "
     "read recount exclaim retort".split()
 )
-_SKIP_BACK = frozenset(
+SKIP_BACK = frozenset(
     "also has had have was is were are would will could should may might later then previously "
     "recently reportedly publicly privately once again further repeatedly simply flatly "
     "quickly did does do not never long first last earlier often frequently still already "
@@ -57,24 +57,24 @@ _SKIP_BACK = frozenset(
     "won’t wouldn’t can’t couldn’t isn’t wasn’t hasn't hadn't haven't didn't doesn't don't "
     "won't wouldn't can't couldn't isn't wasn't".split()
 )
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     "the a an this that these those another some many most several both all other his her "
     "their its our your one two three four five six seven eight nine ten no each every "
     "any such".split()
 )
-_NP_STOP = frozenset(
+NP_STOP = frozenset(
     "that which who whom whose and or but because while when where if as than so said says "
     "say told tells".split()
 )
-_TIME_WORDS = frozenset(
+TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "morning afternoon evening night week month year earlier later".split()
 )
-_OPENERS = frozenset(
+OPENERS = frozenset(
     "when after before while as although though if since because last earlier later meanwhile "
     "and but yet so still also there however then instead asked".split()
 )
-_AUX = frozenset(
+AUX = frozenset(
     "is was are were has had have will would could can may might should must did does do "
     "also went made took gave got came ran won lost met sent spent led held kept left put set "
     "brought began became".split()
@@ -82,34 +82,34 @@ _AUX = frozenset(
 _AUX_VERBS = frozenset(
     "did does do has had have is was would will could should then later also went made".split()
 )
-_CLAUSE_BREAK = frozenset(
+CLAUSE_BREAK = frozenset(
     "but while although though whereas which who whose where saying adding according "
     "citing noting arguing calling even yet so".split()
 )
-_PASSIVE = frozenset("is was were are been be being get got gets getting".split())
-_NOT_BEFORE_THAT = frozenset(
+PASSIVE = frozenset("is was were are been be being get got gets getting".split())
+NOT_BEFORE_THAT = frozenset(
     "he she they it we i you how what why whether if when where who which is was are were".split()
 )
-_COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
-_POLL_OPENER = re.compile(
+COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
+POLL_OPENER = re.compile(
     r"(In) ((?:an?|the|this|that|its|their|his|her|[\w.’'\-/]+’s|[\w.’'\-/]+'s) "
     r"[^,;:.!?]{0,60}?\b(?:poll|polls|survey|surveys|study|report|analysis|data)"
     r"(?: [^,;:.!?]{0,40})?), +"
 )
-_PROGRESSIVE = frozenset("is are was were been be am".split())
-_DOCUMENT_NOUNS = frozenset(
+PROGRESSIVE = frozenset("is are was were been be am".split())
+DOCUMENT_NOUNS = frozenset(
     "report reports poll polls survey surveys study studies data figures records documents "
     "emails email statement statements analysis review interviews filing filings letter memo "
     "book article estimates numbers count tally results audit documents transcript".split()
 )
-_PARTICLES = frozenset("off up down away back".split())
-_TIME_OPENERS = _TIME_WORDS | {"last", "this", "next"}
-_SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
-_FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
-_SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
-_OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
-_PREP = frozenset("on in at during after before about over of for with by from to into".split())
-_WORDISH = re.compile(r"[\w’'\-.]+", re.UNICODE)
+PARTICLES = frozenset("off up down away back".split())
+TIME_OPENERS = TIME_WORDS | {"last", "this", "next"}
+SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
+FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
+SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
+OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
+PREP = frozenset("on in at during after before about over of for with by from to into".split())
+WORDISH = re.compile(r"[\w’'\-.]+", re.UNICODE)
 _TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.UNICODE)
 _SENT_END = re.compile(r"[.!?…]+[”\"’»)]*\s*$")
 
@@ -117,14 +117,14 @@ _SENT_END = re.compile(r"[.!?…]+[”\"’»)]*\s*$")
 # small parsing helpers over the raw text
 
 
-class _Tok(NamedTuple):
+class Tok(NamedTuple):
     start: int
     end: int
     text: str
     low: str
 
 
-_MAKE_TOK = functools.partial(tuple.__new__, _Tok)  # _Tok._make without its length check
+_MAKE_TOK = functools.partial(tuple.__new__, Tok)  # Tok._make without its length check
 
 
 # ``_TOKEN`` as one group, for ``split``: the tokens at the odd places and what lies between
@@ -144,16 +144,16 @@ def _tok_columns(text: str, lo: int, hi: int) -> tuple[list[int], list[int], lis
     return offsets[1:-1:2], offsets[2::2], parts[1::2]
 
 
-def _toks(text: str, lo: int, hi: int) -> list[_Tok]:
+def tokens_of(text: str, lo: int, hi: int) -> list[Tok]:
     """Tokens of ``text[lo:hi]`` (words with inner apostrophes, and single marks)."""
     starts, ends, words = _tok_columns(text, lo, hi)
     return list(map(_MAKE_TOK, zip(starts, ends, words, map(str.lower, words), strict=True)))
 
 
-class _TokIndex:
+class TokIndex:
     """The tokens of ``text[base_lo:base_hi]``, made once; :meth:`span` gives those of a range.
 
-    ``span(lo, hi)`` equals ``_toks(text, lo, hi)``: the token pattern has no anchors nor
+    ``span(lo, hi)`` equals ``tokens_of(text, lo, hi)``: the token pattern has no anchors nor
     look-arounds, so when no token of the base range straddles ``lo`` or ``hi`` the tokens
     of ``lo..hi`` are exactly the base range's tokens lying inside it; when one straddles a
     bound, or the range leaves the base range, the range is tokenised on its own.
@@ -167,20 +167,20 @@ class _TokIndex:
         lows = map(str.lower, words)
         self.toks = list(map(_MAKE_TOK, zip(self.starts, self.ends, words, lows, strict=True)))
 
-    def span(self, lo: int, hi: int) -> list[_Tok]:
+    def span(self, lo: int, hi: int) -> list[Tok]:
         if lo < self.lo or hi > self.hi:
-            return _toks(self.text, lo, hi)
+            return tokens_of(self.text, lo, hi)
         if hi <= lo:
             return []
         i = bisect.bisect_right(self.ends, lo)  # the first token ending after lo
         j = bisect.bisect_left(self.starts, hi)  # the first token starting at or after hi
         if (i < len(self.starts) and self.starts[i] < lo) or (j > 0 and self.ends[j - 1] > hi):
-            return _toks(self.text, lo, hi)  # a token straddles a bound
+            return tokens_of(self.text, lo, hi)  # a token straddles a bound
         return self.toks[i:j]
 
 
 @dataclass(frozen=True)
-class _Cue:
+class Cue:
     start: int
     end: int
     text: str
@@ -204,7 +204,7 @@ _VERB_BEFORE = frozenset(
 )
 
 
-def _verb_context(toks: list[_Tok], k: int) -> bool:
+def verb_context(toks: list[Tok], k: int) -> bool:
     """Whether token k reads as a verb: after a subject pronoun, a modal or a name."""
     if k == 0:
         return False
@@ -213,7 +213,7 @@ def _verb_context(toks: list[_Tok], k: int) -> bool:
         return True
     if prev.low.endswith(("’s", "'s")):
         return False  # "Obama's claim"
-    return prev.text[:1].isupper() and prev.low not in _DETERMINERS and k > 1
+    return prev.text[:1].isupper() and prev.low not in DETERMINERS and k > 1
 
 
 # How a source who stays anonymous is kept out of the story: "(asked) not to be named",
@@ -228,15 +228,15 @@ _ANONYMITY = re.compile(
 _ANONYMITY_TAIL = frozenset("because since as while when to in so for citing given".split())
 
 
-def _anonymity(toks: list[_Tok], k: int) -> bool:
+def anonymity_formula(toks: list[Tok], k: int) -> bool:
     """Whether the words from token k are an anonymity formula: what a source who is not
     named asked for is no quote ("…, said one analyst, who asked not to be named").
 
-    >>> _anonymity(_toks("who asked not to be named.", 0, 26), 2)
+    >>> anonymity_formula(tokens_of("who asked not to be named.", 0, 26), 2)
     True
-    >>> _anonymity(_toks("declined to be identified because the talks are private", 0, 55), 1)
+    >>> anonymity_formula(tokens_of("declined to be identified because the talks are private", 0, 55), 1)
     True
-    >>> _anonymity(_toks("asked not to be fooled again", 0, 28), 1)
+    >>> anonymity_formula(tokens_of("asked not to be fooled again", 0, 28), 1)
     False
     """
     words: list[str] = []
@@ -286,7 +286,7 @@ def _trie_pattern(words: list[str]) -> str:
     return rx(trie)
 
 
-def _first_words_re(forms: dict[str, tuple[str, str, str]]) -> re.Pattern[str]:
+def first_words_re(forms: dict[str, tuple[str, str, str]]) -> re.Pattern[str]:
     """A regex finding, in lower-cased text, a whole ``\\w+`` run that is a first word of a cue.
 
     ``pattern.search(s) is None`` equals ``firsts.isdisjoint(_WORD_RE.findall(s))``: a run
@@ -302,13 +302,13 @@ def _first_words_re(forms: dict[str, tuple[str, str, str]]) -> re.Pattern[str]:
     return p
 
 
-def _cues(
-    toks: list[_Tok],
+def find_cues(
+    toks: list[Tok],
     forms: dict[str, tuple[str, str, str]],
     masked: list[tuple[int, int]],
     *,
     title: bool = False,
-) -> list[_Cue]:
+) -> list[Cue]:
     out = []
     k = 0
     n = len(toks)
@@ -322,16 +322,14 @@ def _cues(
             continue
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
             out.append(
-                _Cue(
-                    t.start, toks[k + 1].end, "according to", "according to", "according", k, k + 2
-                )
+                Cue(t.start, toks[k + 1].end, "according to", "according to", "according", k, k + 2)
             )
             k += 2
             continue
         if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
             lemma, kind, frame = forms[f"{low} {toks[k + 1].low}"]
             out.append(
-                _Cue(
+                Cue(
                     t.start,
                     toks[k + 1].end,
                     f"{t.text} {toks[k + 1].text}",
@@ -347,7 +345,7 @@ def _cues(
         if (
             low in _NOUNISH
             and k > 0
-            and (toks[k - 1].low in _DETERMINERS or (k > 1 and toks[k - 2].low in _DETERMINERS))
+            and (toks[k - 1].low in DETERMINERS or (k > 1 and toks[k - 2].low in DETERMINERS))
         ):
             if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
                 k += 1
@@ -356,10 +354,10 @@ def _cues(
             t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
         ):
             lemma, kind, frame = forms[low]
-            if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not _verb_context(toks, k):
+            if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not verb_context(toks, k):
                 k += 1
                 continue  # "attacks on", "a question", "the state": nouns, not cues
-            out.append(_Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame))
+            out.append(Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame))
         k += 1
     return out
 
@@ -368,14 +366,14 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
 
 
-def _title_like(s: str) -> bool:
+def title_like(s: str) -> bool:
     """Whether marked words look like a title or a name ("This Week", "Face the Nation")."""
     words = _LETTER_WORD.findall(s)
     small = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "at"}
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
-def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
@@ -392,7 +390,7 @@ def _n_words(s: str) -> int:
     return len(_WORD_RE.findall(s))
 
 
-def _min_words(s: str, n: int) -> bool:
+def min_words(s: str, n: int) -> bool:
     """``_n_words(s) >= n``, reading no further than the n-th word."""
     if n <= 0:
         return True

@@ -7,24 +7,24 @@ from dataclasses import dataclass
 
 from ..model import Article, Tokens
 from ..speakers import SpeakerIndex
-from .attribution import _Attributor, _Span, _Who
+from .attribution import Attributor, Span, Who
 from .config import QuoteConfig
-from .cues import _WORDISH, _Cue, _Tok, _TokIndex, _toks
-from .marks import Marked, _Spans
+from .cues import WORDISH, Cue, Tok, TokIndex, tokens_of
+from .marks import Marked, Spans
 
 
 @dataclass
-class _Draft:
+class Draft:
     kind: str
     start: int
     end: int
-    who: _Who | None
-    cue: _Cue | None
+    who: Who | None
+    cue: Cue | None
     rule: str
     group: int = -1
 
 
-class _Base:
+class Base:
     """The state of one extraction, shared by the passes."""
 
     def __init__(
@@ -34,32 +34,32 @@ class _Base:
         self.text = article.text
         self.tokens = tokens
         self.cfg = cfg
-        self.att = _Attributor(article, index, cfg)
-        self.drafts: list[_Draft] = []
+        self.att = Attributor(article, index, cfg)
+        self.drafts: list[Draft] = []
         self.marks: list[Marked] = []
         self.opens: list[int] = []  # the marks' opening offsets, in the marks' order (sorted)
-        self.mark_spans = _Spans()  # (open, end) of each mark, to find a sentence's marks
-        self.direct_spans = _Spans()  # (open, after) of the marks taken as direct quotes
+        self.mark_spans = Spans()  # (open, end) of each mark, to find a sentence's marks
+        self.direct_spans = Spans()  # (open, after) of the marks taken as direct quotes
         self.title = False
         self.group = 0
         # drafts by the sentence their start lies in, with their serial number
-        self.by_sentence: dict[int, list[tuple[int, _Draft]]] = {}
+        self.by_sentence: dict[int, list[tuple[int, Draft]]] = {}
         # direct drafts by the sentences of their start and their cue
-        self.direct_by_sentence: dict[int, list[tuple[int, _Draft]]] = {}
-        self._sent_toks: dict[int, _TokIndex] = {}  # tokens by sentence, made on first use
+        self.direct_by_sentence: dict[int, list[tuple[int, Draft]]] = {}
+        self._sent_toks: dict[int, TokIndex] = {}  # tokens by sentence, made on first use
 
-    def _toks(self, lo: int, hi: int, si: int | None = None) -> list[_Tok]:
-        """Tokens of ``text[lo:hi]``, as ``cues._toks`` gives them (from the tokens of the
+    def tokens_of(self, lo: int, hi: int, si: int | None = None) -> list[Tok]:
+        """Tokens of ``text[lo:hi]``, as ``cues.tokens_of`` gives them (from the tokens of the
         sentence holding the range, made once; ``si`` is that sentence when known)."""
         sents = self.tokens.sentences
         if si is None:
             si = self.tokens.sentence_at(lo)
         s = sents[si] if 0 <= si < len(sents) else None
         if s is None or lo < s.start or hi > s.end:
-            return _toks(self.text, lo, hi)
+            return tokens_of(self.text, lo, hi)
         ix = self._sent_toks.get(si)
         if ix is None:
-            ix = self._sent_toks[si] = _TokIndex(self.text, s.start, s.end)
+            ix = self._sent_toks[si] = TokIndex(self.text, s.start, s.end)
         return ix.span(lo, hi)
 
     # sentence helpers
@@ -77,7 +77,7 @@ class _Base:
         s = self.tokens.sentences[i]
         return i if s.start <= offset < s.end else -1
 
-    def _add(self, d: _Draft) -> None:
+    def _add(self, d: Draft) -> None:
         """Keep a draft, indexed by sentence for the look-ups of later sentences."""
         serial = len(self.drafts)
         self.drafts.append(d)
@@ -89,7 +89,7 @@ class _Base:
             for k in keys:
                 self.direct_by_sentence.setdefault(k, []).append((serial, d))
 
-    def _drafts_in(self, si: int, *, direct: bool = False) -> list[_Draft]:
+    def _drafts_in(self, si: int, *, direct: bool = False) -> list[Draft]:
         """Drafts whose start (or, for direct ones, start or cue) lies in sentence ``si``, in order."""
         rows = (self.direct_by_sentence if direct else self.by_sentence).get(si, [])
         return [d for _serial, d in rows]
@@ -103,14 +103,14 @@ class _Base:
             return min(sents[i].end, limit)
         return limit
 
-    def _who_before(self, toks: list[_Tok], c: _Cue, lo_tok: int, at: int) -> _Who | None:
-        """The subject before the cue ``c`` (:meth:`_Attributor.who_before`), two names
+    def _who_before(self, toks: list[Tok], c: Cue, lo_tok: int, at: int) -> Who | None:
+        """The subject before the cue ``c`` (:meth:`Attributor.who_before`), two names
         joined by "and" included (:meth:`_coordinated`)."""
         r = self.att._np_back(toks, c.i, lo_tok)
         who = None if r is None else self.att.who_at(toks, r, at)
         return None if who is None or r is None else self._coordinated(toks, r, who, lo_tok, at)
 
-    def _coordinated(self, toks: list[_Tok], r: _Span, who: _Who, lo_tok: int, at: int) -> _Who:
+    def _coordinated(self, toks: list[Tok], r: Span, who: Who, lo_tok: int, at: int) -> Who:
         """Two names joined by "and" as the subject ("Veldoria and Karstan agreed to …",
         "Mr. Tarn and Ms. Velk said"): the mention is the whole pair (as news corpora
         annotate it), the speaker the first name (the quotes table has one speaker)."""
@@ -133,7 +133,7 @@ class _Base:
             and _ABBREVIATED_TITLE.fullmatch(toks[a - 2].text)
         ):
             a -= 2  # "Ms. Tarn and …"
-        if a > lo_tok and _WORDISH.fullmatch(toks[a - 1].text):
+        if a > lo_tok and WORDISH.fullmatch(toks[a - 1].text):
             return who  # "He met Berg and Ostrom said …", "Talks between X and Y …"
         if a > lo_tok and toks[a - 1].text == ",":
             return who  # "A, B and C": a list, left as it was
@@ -148,18 +148,18 @@ class _Base:
         if not speaker:
             return who
         s, e = toks[a].start if a < r2[0] else first.start, who.end
-        return _Who(s, e, self.text[s:e], speaker, "name")
+        return Who(s, e, self.text[s:e], speaker, "name")
 
-    def _mk(self, s: int, e: int, who: _Who, c: _Cue, rule: str) -> _Draft:
+    def _mk(self, s: int, e: int, who: Who, c: Cue, rule: str) -> Draft:
         content = self.text[s:e]
         marked = any(ch in content for ch in '“”"«»') or (self.cfg.single_marks and "‘" in content)
-        return _Draft("mixed" if marked else "indirect", s, e, who, c, rule)
+        return Draft("mixed" if marked else "indirect", s, e, who, c, rule)
 
 
 # "Mr. Tarn and Ms. Velk": an abbreviated title before a name in a coordination
 _ABBREVIATED_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Pres|Lt|Col|Capt|Sgt)")
 
 
-def _named(who: _Who) -> bool:
+def _named(who: Who) -> bool:
     """Whether a speaker phrase is a name: a mention, or a phrase written as a name."""
     return who.how == "name" or (who.how == "np" and who.speaker == who.text)

@@ -28,13 +28,13 @@ class Marked:
         return self.close + self.close_len if self.close >= 0 else self.end
 
 
-class _Spans:
+class Spans:
     """Half-open spans ``[a, b)`` kept sorted by start, with point and window queries in log time.
 
     A running maximum of the ends answers "does any span cover x" exactly, nested or
     overlapping spans included.
 
-    >>> sp = _Spans([(0, 10), (2, 4), (20, 30)])
+    >>> sp = Spans([(0, 10), (2, 4), (20, 30)])
     >>> sp.covers(5), sp.covers(10), sp.covers(25)
     (True, False, True)
     >>> sp.overlapping(3, 21)
@@ -93,7 +93,7 @@ class _Spans:
 # ---------------------------------------------------------------------------------------
 # pass 1: quotation marks
 
-_DQ_OPEN = "“„«"
+DQ_OPEN = "“„«"
 _DQ_CLOSE = "”»"
 _MARK_RE = re.compile(r"''|``|[“”„«»\"]")
 
@@ -120,7 +120,7 @@ def _role(text: str, i: int, j: int, inside: bool) -> str:
     return "toggle"
 
 
-def _single_spans(text: str, ps: int, pe: int, taken: _Spans) -> list[Marked]:
+def _single_spans(text: str, ps: int, pe: int, taken: Spans) -> list[Marked]:
     out: list[Marked] = []
     i = ps
     while True:
@@ -227,7 +227,7 @@ def find_marked_spans(
                 out.append(Marked(s, e, open_at, -1, "double", closed=False))
     out.sort(key=lambda m: m.start)
     if single:
-        taken = _Spans([(m.open, m.after) for m in out])
+        taken = Spans([(m.open, m.after) for m in out])
         singles = []
         for ps, pe in paragraphs:
             singles.extend(_single_spans(text, ps, pe, taken))

@@ -5,16 +5,16 @@ name or only capitalised at the start of a sentence ("Officials said")."""
 
 from __future__ import annotations
 
-from .cues import _AUX, _DETERMINERS, _NP_STOP, _PREP, _SKIP_BACK, _WORDISH, _Tok
+from .cues import AUX, DETERMINERS, NP_STOP, PREP, SKIP_BACK, WORDISH, Tok
 
 # Prepositions that attach a modifier to the noun before them ("Leaders of the Compact");
 # not "after", "before" (also conjunctions: "Smith left after the mayor said"), "during".
-_POSTMOD_PREP = frozenset(
+POSTMOD_PREP = frozenset(
     "of for at from in on with by to into near outside inside behind among across around "
     "within under against beside".split()
 )
 # … and those after a participle or adjective too ("asked about", "angry over").
-_MODIFIER_PREP = _POSTMOD_PREP | frozenset("about over after before during".split())
+_MODIFIER_PREP = POSTMOD_PREP | frozenset("about over after before during".split())
 # Adjectives that take a complement after a noun ("sources close to the Kremlin").
 _POSTMOD_ADJ = frozenset(
     "familiar close loyal opposed critical sympathetic hostile friendly responsible".split()
@@ -25,23 +25,23 @@ _IRREGULAR_PARTICIPLES = frozenset(
     "shown spoken written brought thought sworn bound".split()
 )
 _NOT_PARTICIPLES = frozenset("according during notwithstanding".split())
-_RELATIVES = frozenset("who that which".split())
+RELATIVES = frozenset("who that which".split())
 _NOT_NOUNS = frozenset("be been being am can must shall not".split())
-_MODALS = frozenset(
+MODALS = frozenset(
     "will would could should may might must can cannot shall did does do to not never".split()
 )
 # Quantifiers that head a partitive ("Some of the protesters", "One of his aides").
-_QUANTIFIERS = frozenset(
+QUANTIFIERS = frozenset(
     "some many most several both all one two three four five six seven eight nine ten each "
     "any none few".split()
 )
 
 
-def _modifier_word(t: _Tok) -> bool:
+def modifier_word(t: Tok) -> bool:
     """Whether a lower-case word can open a modifier after a noun: a participle or an
     adjective with a complement ("speaking", "gathered", "held", "familiar").
 
-    >>> [_modifier_word(_Tok(0, 0, w, w)) for w in ("speaking", "gathered", "familiar", "state")]
+    >>> [modifier_word(Tok(0, 0, w, w)) for w in ("speaking", "gathered", "familiar", "state")]
     [True, True, True, False]
     """
     w = t.text
@@ -55,11 +55,11 @@ def _modifier_word(t: _Tok) -> bool:
     )
 
 
-def _opens_modifier(toks: list[_Tok], x: int, b: int) -> bool:
+def opens_modifier(toks: list[Tok], x: int, b: int) -> bool:
     """Whether token ``x`` opens a modifier of the noun before it, within tokens ``..b``:
     a participle or adjective followed by a preposition ("meeting in", "familiar with"),
     or an -ing participle followed by its object ("attending the summit")."""
-    if x + 1 >= b or not _modifier_word(toks[x]):
+    if x + 1 >= b or not modifier_word(toks[x]):
         return False
     nxt = toks[x + 1]
     if nxt.low in _MODIFIER_PREP:
@@ -69,24 +69,24 @@ def _opens_modifier(toks: list[_Tok], x: int, b: int) -> bool:
     # "attending the summit", "representing Karstan", "voters leaving polling stations"
     prev = toks[x - 1].low if x > 0 else ""
     plural = prev.endswith("s") and not prev.endswith(("ss", "’s", "'s")) and prev.isalpha()
-    return nxt.low in _DETERMINERS or nxt.text[:1].isupper() or plural
+    return nxt.low in DETERMINERS or nxt.text[:1].isupper() or plural
 
 
-def _verbish(t: _Tok) -> bool:
+def verbish(t: Tok) -> bool:
     """Whether a token is an auxiliary, adverb of time or relative word (no noun)."""
-    return t.low in _SKIP_BACK or t.low in _AUX or t.low in _NOT_NOUNS or t.low in _RELATIVES
+    return t.low in SKIP_BACK or t.low in AUX or t.low in _NOT_NOUNS or t.low in RELATIVES
 
 
-def _nounish(t: _Tok) -> bool:
+def nounish(t: Tok) -> bool:
     """Whether a token can end a noun phrase (no function word, auxiliary or adverb)."""
     return (
-        _WORDISH.fullmatch(t.text) is not None
-        and t.low not in _PREP
-        and t.low not in _DETERMINERS
-        and t.low not in _NP_STOP
-        and t.low not in _SKIP_BACK
-        and t.low not in _AUX
-        and t.low not in _RELATIVES
+        WORDISH.fullmatch(t.text) is not None
+        and t.low not in PREP
+        and t.low not in DETERMINERS
+        and t.low not in NP_STOP
+        and t.low not in SKIP_BACK
+        and t.low not in AUX
+        and t.low not in RELATIVES
         and t.low not in _NOT_NOUNS
         and not (t.text.islower() and t.low.endswith("ly"))
     )
@@ -119,12 +119,12 @@ def _opens_sentence(text: str, s: int) -> bool:
     return any(ch == "\n" for ch in text[k:s])
 
 
-def _written_as_name(text: str, s: int, he: int) -> bool:
+def written_as_name(text: str, s: int, he: int) -> bool:
     """Whether the head phrase ``text[s:he]`` is written as a name: its first and its head
     (last) word are capitalised, and not only because the phrase opens the sentence.
 
     >>> t = "It rained. Officials said Senate Democrats and The report and Republican lawmakers"
-    >>> [_written_as_name(t, s, e) for s, e in ((11, 20), (26, 42), (47, 57), (62, 83))]
+    >>> [written_as_name(t, s, e) for s, e in ((11, 20), (26, 42), (47, 57), (62, 83))]
     [False, True, False, False]
     """
     words = text[s:he].split()

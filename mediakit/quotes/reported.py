@@ -2,41 +2,41 @@
 
 from __future__ import annotations
 
-from .attribution import _Who
-from .clauses import _ClausePass
+from .attribution import Who
+from .clauses import ClausePass
 from .cues import (
-    _AUX,
-    _COLON_LINE,
-    _INVERTED,
-    _PASSIVE,
-    _POLL_OPENER,
-    _PREP,
-    _PROGRESSIVE,
-    _SKIP_BACK,
-    _SOURCE_NOUNS,
-    _TIME_WORDS,
-    _WORDISH,
-    _anonymity,
-    _Cue,
-    _cues,
-    _first_words_re,
-    _min_words,
-    _strip_span,
-    _Tok,
-    _verb_context,
+    AUX,
+    COLON_LINE,
+    INVERTED,
+    PASSIVE,
+    POLL_OPENER,
+    PREP,
+    PROGRESSIVE,
+    SKIP_BACK,
+    SOURCE_NOUNS,
+    TIME_WORDS,
+    WORDISH,
+    Cue,
+    Tok,
+    anonymity_formula,
+    find_cues,
+    first_words_re,
+    min_words,
+    strip_span,
+    verb_context,
 )
-from .drafts import _Draft
-from .marks import _DQ_OPEN, Marked, _Spans
-from .phrases import _opens_modifier, _verbish
+from .drafts import Draft
+from .marks import DQ_OPEN, Marked, Spans
+from .phrases import opens_modifier, verbish
 
 # Marks that may close a sentence after a post-posed speaker ("…, said Smith.”").
 _CLOSING = frozenset(".!?…”’\"'»")
 
 
-class _ReportedPass(_ClausePass):
+class ReportedPass(ClausePass):
     # -- reported speech ---------------------------------------------------------------------
     def _reported(
-        self, si: int, ss: int, se: int, direct_spans: _Spans, marks: list[Marked]
+        self, si: int, ss: int, se: int, direct_spans: Spans, marks: list[Marked]
     ) -> None:
         text = self.text
         att = self.att
@@ -45,7 +45,7 @@ class _ReportedPass(_ClausePass):
         if self._para_start(ss):
             self._colon_line(ss, direct_spans)
         self._poll_opener(ss, se, direct_spans)
-        if _first_words_re(att.forms).search(text[ss:se].lower()) is None:
+        if first_words_re(att.forms).search(text[ss:se].lower()) is None:
             return  # no cue word at all: skip the tokens
         masked = [
             (direct_spans.starts[i], direct_spans.ends[i])
@@ -54,7 +54,7 @@ class _ReportedPass(_ClausePass):
         masked += [
             (marks[i].open, marks[i].after) for i in reversed(self.mark_spans.overlapping(ss, se))
         ]
-        toks = self._toks(ss, se, si)
+        toks = self.tokens_of(ss, se, si)
         if len(toks) < 3:
             return
         self.title = False
@@ -62,7 +62,7 @@ class _ReportedPass(_ClausePass):
             # a headline in title case: "Clinton Says Russians Hacked DNC"
             caps = [t.text[0].isupper() for t in toks if t.text[0].isalpha()]
             self.title = len(caps) >= 4 and sum(caps) >= 0.75 * len(caps)
-        cues = _cues(toks, att.forms, masked, title=self.title)
+        cues = find_cues(toks, att.forms, masked, title=self.title)
         if not cues:
             return
         # the cues and speakers of direct quotes of this sentence are taken already
@@ -94,53 +94,53 @@ class _ReportedPass(_ClausePass):
         ps, _pe = self._para_bounds(ss)
         return not self.text[ps:ss].strip()
 
-    def _colon_line(self, ss: int, direct_spans: _Spans) -> None:
+    def _colon_line(self, ss: int, direct_spans: Spans) -> None:
         """A paragraph opening "NAME: words" (headlines, transcripts): the words are NAME's."""
         text = self.text
-        m = _COLON_LINE.match(text, ss)
+        m = COLON_LINE.match(text, ss)
         if m is None:
             return
         name_s, name_e = m.span(1)
         words = m.group(1).split()
-        if len(words) > 5 or text[m.end()] in _DQ_OPEN + '"':
+        if len(words) > 5 or text[m.end()] in DQ_OPEN + '"':
             return
         who = self.att._who(name_s, name_e, ss)
         if who is None:
             return
         allcaps = len(words) == 1 and len(words[0]) > 2 and words[0].isupper()
-        if who.how != "name" and not allcaps and words[-1].lower() not in _SOURCE_NOUNS:
+        if who.how != "name" and not allcaps and words[-1].lower() not in SOURCE_NOUNS:
             return
         _ps, pe = self._para_bounds(ss)
-        s, e = _strip_span(text, m.end(), pe)
+        s, e = strip_span(text, m.end(), pe)
         # a short line is a section heading ("Fiorina: See you later?", "Kasich: Win in a walk")
-        if not _min_words(text[s:e], 5) or direct_spans.overlaps(s, e):
+        if not min_words(text[s:e], 5) or direct_spans.overlaps(s, e):
             return
-        cue = _Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
+        cue = Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
         self._add(self._mk(s, e, who, cue, "reported:colon"))
 
-    def _poll_opener(self, ss: int, se: int, direct_spans: _Spans) -> None:
+    def _poll_opener(self, ss: int, se: int, direct_spans: Spans) -> None:
         """ "In a Gazette poll last month, CONTENT": the poll is the source."""
         text = self.text
-        m = _POLL_OPENER.match(text, ss, se)
+        m = POLL_OPENER.match(text, ss, se)
         if m is None:
             return
-        s, e = _strip_span(text, m.end(), se)
-        if not _min_words(text[s:e], 3) or direct_spans.overlaps(s, e):
+        s, e = strip_span(text, m.end(), se)
+        if not min_words(text[s:e], 3) or direct_spans.overlaps(s, e):
             return
-        who = _Who(m.start(2), m.end(2), m.group(2), "", "np")
-        cue = _Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
+        who = Who(m.start(2), m.end(2), m.group(2), "", "np")
+        cue = Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
         self._add(self._mk(s, e, who, cue, "reported:in-poll"))
 
     def _reported_one(
         self,
         si: int,
-        toks: list[_Tok],
-        cues: list[_Cue],
+        toks: list[Tok],
+        cues: list[Cue],
         ci: int,
         lo: int,
         masked: list[tuple[int, int]],
-        in_sentence: list[_Draft],
-    ) -> list[_Draft]:
+        in_sentence: list[Draft],
+    ) -> list[Draft]:
         text = self.text
         att = self.att
         c = cues[ci]
@@ -155,12 +155,12 @@ class _ReportedPass(_ClausePass):
                 end = next((x for x in range(c.j, min(n, c.j + 14)) if toks[x].text in ",;:"), None)
                 end = min(n, c.j + 14) if end is None else end
                 if end > c.j + 1:
-                    s0, e0 = _strip_span(text, toks[c.j].start, toks[end - 1].end)
+                    s0, e0 = strip_span(text, toks[c.j].start, toks[end - 1].end)
                     m = att.index.mention_in(s0, e0)
                     if m is not None and who.how != "name":
-                        who = _Who(m.start, m.end, m.text, m.entity, "name")
+                        who = Who(m.start, m.end, m.text, m.entity, "name")
                     elif m is None and who.how in ("nominal", "np") and e0 > who.end:
-                        who = _Who(s0, e0, text[s0:e0], "", "np")
+                        who = Who(s0, e0, text[s0:e0], "", "np")
             if c.i == lo or (
                 c.i <= lo + 3 and all(t.text[:1].isupper() or t.text == "," for t in toks[lo : c.i])
             ):
@@ -175,15 +175,15 @@ class _ReportedPass(_ClausePass):
                     if name is not None:
                         m = att.index.mention_in(toks[k + 1].start, toks[k2 - 1].end)
                         if m is not None:
-                            who = _Who(m.start, m.end, m.text, m.entity, "name")
+                            who = Who(m.start, m.end, m.text, m.entity, "name")
                             k = k2
                 if k >= n - 2:
                     return []
-                s, e = _strip_span(text, toks[k + 1].start, toks[-1].end)
+                s, e = strip_span(text, toks[k + 1].start, toks[-1].end)
                 return [self._mk(s, e, who, c, "reported:according-to")]
             # "CONTENT, according to X." (CONTENT may hold a nested attribution)
-            s, e = _strip_span(text, toks[0].start, toks[c.i - 1].end)
-            if not _min_words(text[s:e], 3):
+            s, e = strip_span(text, toks[0].start, toks[c.i - 1].end)
+            if not min_words(text[s:e], 3):
                 return []
             return [self._mk(s, e, who, c, "reported:according-to-after")]
         if c.kind == "quotes" or c.lemma == "quote":
@@ -197,8 +197,8 @@ class _ReportedPass(_ClausePass):
             end = next((x for x in range(c.j, n) if toks[x].text == ","), n)
             if end - c.j < 2:
                 return []
-            s, e = _strip_span(text, toks[c.j].start, toks[end - 1].end)
-            return [_Draft("indirect", s, e, None, c, "reported:asked")]
+            s, e = strip_span(text, toks[c.j].start, toks[end - 1].end)
+            return [Draft("indirect", s, e, None, c, "reported:asked")]
         if (
             first.endswith("ing")
             and c.i > lo
@@ -232,7 +232,7 @@ class _ReportedPass(_ClausePass):
             return [d] if d else []
         if first.endswith("ing") and c.frame != "to":
             prev = toks[c.i - 1].low if c.i > lo else ""
-            if not (prev in _PROGRESSIVE or prev.endswith(("’s", "'s", "’re", "'re"))):
+            if not (prev in PROGRESSIVE or prev.endswith(("’s", "'s", "’re", "'re"))):
                 return []  # a gerund or a participle without a comma; "is insisting" goes on
 
         if c.frame == "raise":
@@ -249,15 +249,15 @@ class _ReportedPass(_ClausePass):
             return [d]
         if c.i > lo and c.frame in ("obj", "to"):
             j = c.i - 1
-            while j > lo and (toks[j].low in _SKIP_BACK and toks[j].low not in _PASSIVE):
+            while j > lo and (toks[j].low in SKIP_BACK and toks[j].low not in PASSIVE):
                 j -= 1
-            if toks[j].low in _PASSIVE or (toks[j].low == "to" and first == c.lemma.split()[0]):
+            if toks[j].low in PASSIVE or (toks[j].low == "to" and first == c.lemma.split()[0]):
                 return []  # "was criticized", "is described as", "to endorse": not the subject's
         if first == c.lemma.split()[0] and toks[-1].text == "?":
             return []  # "Can he maintain the enthusiasm …?"
-        if c.j < n and _anonymity(toks, c.j):
+        if c.j < n and anonymity_formula(toks, c.j):
             return []  # "who asked not to be named", "declined to be identified": no quote
-        out: list[_Draft] = []
+        out: list[Draft] = []
         if c.frame in ("bare", "that"):
             # post-posed: "CONTENT, X said [to Y] [on Tuesday][, CONTENT2]."
             comma_k = None
@@ -296,20 +296,20 @@ class _ReportedPass(_ClausePass):
                             or (toks[comma_k + 2].low == "as" and r[0] == comma_k + 3)
                         )
                         and all(
-                            _WORDISH.fullmatch(t.text)
+                            WORDISH.fullmatch(t.text)
                             and t.low not in ("which", "who", "whom", "that")
                             and t.low not in att.forms
-                            and t.low not in _AUX
+                            and t.low not in AUX
                             and not (t.text.islower() and t.low.endswith("ed"))
                             for t in toks[comma_k + 1 : r[0]]
                         )
-                        and not any(t.low in _PASSIVE for t in between)
+                        and not any(t.low in PASSIVE for t in between)
                         and (c.lemma == "tell" or self._tail_ok(tail))
                     ):
                         who = att.who_at(toks, r, c.start)
                         if who is not None:  # ", Anna Berg and Karl Ostrom said."
                             who = self._coordinated(toks, r, who, comma_k + 1, c.start)
-                elif c.lemma in _INVERTED:
+                elif c.lemma in INVERTED:
                     rf = att._np_fwd(toks, c.j, tail_end)
                     who = None
                     # "…, said Smith [on Tuesday]." — not "…, said they had done nothing"
@@ -318,31 +318,29 @@ class _ReportedPass(_ClausePass):
                         # (but "…, said talks will resume." has a clause there, no speaker)
                         (
                             all(t.text in _CLOSING for t in toks[rf[1] : tail_end])
-                            and not any(
-                                _verbish(t) or t.low in att.forms for t in toks[rf.a : rf.b]
-                            )
+                            and not any(verbish(t) or t.low in att.forms for t in toks[rf.a : rf.b])
                             and not (
                                 toks[rf.b - 1].text.islower() and toks[rf.b - 1].low.endswith("ed")
                             )
                         )
                         or rf[1] < n
                         and (
-                            toks[rf[1]].low in _PREP
+                            toks[rf[1]].low in PREP
                             or toks[rf[1]].low in ("who", "whose")  # "said a diplomat who …"
-                            or toks[rf[1]].low in _TIME_WORDS
-                            or _opens_modifier(toks, rf[1], tail_end)  # "said officials speaking"
+                            or toks[rf[1]].low in TIME_WORDS
+                            or opens_modifier(toks, rf[1], tail_end)  # "said officials speaking"
                         )
                     ):
                         who = att.who_at(toks, rf, c.start)
                 else:
                     who = None
                 if who is not None:
-                    s, e = _strip_span(text, toks[lo].start, toks[comma_k].start)
-                    second: _Draft | None = None
+                    s, e = strip_span(text, toks[lo].start, toks[comma_k].start)
+                    second: Draft | None = None
                     if not inverted and tail_end < n - 1 and toks[tail_end].text == ",":
                         nt = toks[tail_end + 1]
                         if (
-                            nt.low not in _PREP
+                            nt.low not in PREP
                             and nt.low not in ("to", "as")
                             and not nt.low.endswith("ing")
                         ):
@@ -350,7 +348,7 @@ class _ReportedPass(_ClausePass):
                                 toks, c, tail_end + 1, who, "reported:said-between", masked
                             )
                     need = 1 if second else 3
-                    if _min_words(text[s:e], need) and not text[s:e].lower().startswith(
+                    if min_words(text[s:e], need) and not text[s:e].lower().startswith(
                         ("in ", "on ", "at ", "when ", "after ")
                     ):
                         first_d = self._mk(s, e, who, c, "reported:said-after")
@@ -376,8 +374,8 @@ class _ReportedPass(_ClausePass):
             if r is None or r[0] != comma_k + 1:
                 return []
             who = att.who_at(toks, r, c.start)
-            s, e = _strip_span(text, toks[0].start, toks[comma_k].start)
-            if who is None or not _min_words(text[s:e], 3):
+            s, e = strip_span(text, toks[0].start, toks[comma_k].start)
+            if who is None or not min_words(text[s:e], 3):
                 return []
             return [self._mk(s, e, who, c, "reported:said-after")]
         who = self._subject(toks, c, lo)
@@ -396,7 +394,7 @@ class _ReportedPass(_ClausePass):
             d is not None
             and c.lemma == "call"
             and d.kind != "mixed"
-            and not _verb_context(toks, c.i)
+            and not verb_context(toks, c.i)
         ):
             d = None  # "called X “a disgrace”", "he called him a liar"; not "a company called Y"
         if d is not None:
