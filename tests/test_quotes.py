@@ -138,12 +138,15 @@ QUOTE_PARTS = [
     "config",
     "marks",
     "cues",
+    "times",
     "phrases",
     "attribution",
-    "drafts",
-    "direct",
+    "context",
     "clauses",
+    "direct",
     "reported",
+    "postposed",
+    "rules",
 ]
 BELOW_QUOTES = {"model", "resources", "text", "speakers"}  # the stages under quotes in the flow
 

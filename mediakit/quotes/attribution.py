@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 from ..model import Article, Mention
 from ..speakers import PRONOUNS, SpeakerIndex
-from .config import QuoteConfig
 from .cues import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -18,9 +17,7 @@ from .cues import (
     SKIP_BACK,
     TIME_WORDS,
     WORDISH,
-    Cue,
     Tok,
-    cue_forms,
 )
 from .phrases import (
     MODALS,
@@ -57,12 +54,15 @@ class Who:
 
 
 class Attributor:
-    def __init__(self, article: Article, index: SpeakerIndex, cfg: QuoteConfig) -> None:
+    """Who a phrase before or after a cue names: noun phrases over the tokens, resolved to
+    speakers through the speaker index. Made once per article; nothing changes it."""
+
+    def __init__(
+        self, article: Article, index: SpeakerIndex, forms: dict[str, tuple[str, str, str]]
+    ) -> None:
         self.text = article.text
         self.index = index
-        self.cfg = cfg
-        self.forms = cue_forms(str(cfg.cues))
-        self.last_speaker = ""
+        self.forms = forms  # the cue lexicon: form -> (lemma, type, frame)
         # the first mention (in index order) by end and by start, for lookups in O(1)
         self._named_by_end: dict[int, Mention] = {}
         self._named_by_start: dict[int, Mention] = {}
@@ -82,9 +82,10 @@ class Attributor:
         return (self._named_by_start if named else self._any_by_start).get(start)
 
     # -- who -----------------------------------------------------------------------------
-    def _who(self, s: int, e: int, at: int, head_end: int | None = None) -> Who | None:
+    def who(self, s: int, e: int, at: int, hint: str, head_end: int | None = None) -> Who | None:
         """Who the phrase ``text[s:e]`` names; ``head_end`` ends its head noun phrase
-        ("Leaders" in "Leaders of the Compact"), which alone is resolved to a speaker."""
+        ("Leaders" in "Leaders of the Compact"), which alone is resolved to a speaker; ``hint``
+        is the speaker of the quote before, which a pronoun or description prefers."""
         text = self.text
         while e > s and text[e - 1] in ",;: ":
             e -= 1
@@ -101,7 +102,7 @@ class Attributor:
         if low in PRONOUNS:
             if PRONOUNS[low] == "self":
                 return Who(s, he, text[s:he], "", "pronoun")  # the writer: no canonical name
-            m = self.index.resolve_pronoun(low, at, hint=self.last_speaker)
+            m = self.index.resolve_pronoun(low, at, hint=hint)
             return Who(s, he, text[s:he], m.entity if m else "", "pronoun")
         m = self.index.mention_in(s, he)
         if m is not None:
@@ -126,19 +127,19 @@ class Attributor:
             r = (
                 None
                 if len(head) == 1 and he < e
-                else self.index.resolve_nominal(low, at, hint=self.last_speaker)
+                else self.index.resolve_nominal(low, at, hint=hint)
             )
             return Who(s, e, phrase, r.entity if r else "", "nominal")
         # a phrase written as a name ("Senate Democrats") names itself; a description
         # ("officials", "Officials", "The report", "Republican lawmakers") names nobody
         return Who(s, e, phrase, phrase if written_as_name(text, s, he) else "", "np")
 
-    def who_at(self, toks: list[Tok], r: tuple[int, int] | Span, at: int) -> Who | None:
-        """:meth:`_who` of the tokens ``r`` (a :class:`Span` names its head)."""
+    def who_at(self, toks: list[Tok], r: tuple[int, int] | Span, at: int, hint: str) -> Who | None:
+        """:meth:`who` of the tokens ``r`` (a :class:`Span` names its head)."""
         head = toks[r.head - 1].end if isinstance(r, Span) and r.head < r.b else None
-        return self._who(toks[r[0]].start, toks[r[1] - 1].end, at, head)
+        return self.who(toks[r[0]].start, toks[r[1] - 1].end, at, hint, head)
 
-    def _np_back(self, toks: list[Tok], k: int, lo_tok: int) -> Span | None:
+    def np_back(self, toks: list[Tok], k: int, lo_tok: int) -> Span | None:
         """Tokens of the noun phrase ending at token index k-1 (the subject) and its head.
 
         The phrase is the head noun phrase with its prepositional complements ("Leaders of
@@ -415,7 +416,7 @@ class Attributor:
     def _mention_ending(self, end: int) -> Mention | None:
         return self._named_by_end.get(end)
 
-    def _np_fwd(self, toks: list[Tok], k: int, hi_tok: int) -> Span | None:
+    def np_fwd(self, toks: list[Tok], k: int, hi_tok: int) -> Span | None:
         """Token range of the noun phrase starting at token index k (speaker after the cue)."""
         if k >= hi_tok:
             return None
@@ -462,13 +463,10 @@ class Attributor:
                 return Span(k, e, b)
         return Span(k, b, b)
 
-    def who_before(self, toks: list[Tok], cue: Cue, lo_tok: int, at: int) -> Who | None:
-        r = self._np_back(toks, cue.i, lo_tok)
-        return None if r is None else self.who_at(toks, r, at)
-
-    def who_after(self, toks: list[Tok], k: int, hi_tok: int, at: int) -> Who | None:
-        r = self._np_fwd(toks, k, hi_tok)
-        return None if r is None else self.who_at(toks, r, at)
+    def who_after(self, toks: list[Tok], k: int, hi_tok: int, at: int, hint: str) -> Who | None:
+        """Who the noun phrase starting at token ``k`` names (a speaker after the cue)."""
+        r = self.np_fwd(toks, k, hi_tok)
+        return None if r is None else self.who_at(toks, r, at, hint)
 
 
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
