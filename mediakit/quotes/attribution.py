@@ -14,20 +14,26 @@ from .cues import (
     FENCED,
     NP_STOP,
     PREP,
-    SKIP_BACK,
     TIME_WORDS,
     WORDISH,
     Tok,
 )
 from .phrases import (
+    APPOSITION_TOKENS,
+    HEAD_STEPS,
     MODALS,
     POSTMOD_PREP,
     QUANTIFIERS,
-    RELATIVES,
+    bracket_back,
+    link_before,
     modifier_word,
     nounish,
     opens_modifier,
+    skip_back,
+    time_back,
+    trim_phrase,
     verbish,
+    words_back,
     written_as_name,
 )
 
@@ -146,61 +152,21 @@ class Attributor:
         the Compact"); a participial or adjectival modifier after the head ("meeting in
         Veldan", "familiar with the talks") is left out (see :meth:`_head_back`).
         """
-        j = k - 1
-        while j >= lo_tok and (
-            toks[j].low in SKIP_BACK
-            or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
-        ):
-            j -= 1
-        # a time between the subject and its verb: "Smith on Thursday evening said"
-        x = j
-        while x > lo_tok and toks[x].low in _PARTS_OF_DAY:
-            x -= 1
-        if x > lo_tok and toks[x].low in _DAY_NAMES:
-            x -= 1
-            if x > lo_tok and toks[x].low in ("on", "late", "early", "last", "this", "next"):
-                x -= 1
-            j = x
+        j = time_back(toks, skip_back(toks, k - 1, lo_tok), lo_tok)
         if j < lo_tok:
             return None
         # "Leaders of the Northern Defence Compact (NDC) pledged": the acronym of an
         # organisation named in the complement stays in the phrase (after the head)
         acronym_end = j + 1 if j - 2 > lo_tok and self._acronym_of_org(toks, j - 1) else 0
-        if toks[j].text == ")" and j - 1 > lo_tok:
-            # "Kasich (who has 25 delegates) said"
-            c = j - 1
-            while c > lo_tok and toks[c].text != "(" and j - c < 20:
-                c -= 1
-            if toks[c].text == "(" and c - 1 >= lo_tok:
-                j = c - 1
-            else:
-                return None
-        if toks[j].text in ("—", "–") and j - 1 > lo_tok:
-            # dashed apposition: "Smith — a teacher from Y — says"
-            c = j - 1
-            while c >= lo_tok and toks[c].text not in ("—", "–") and j - c < 16:
-                c -= 1
-            if c > lo_tok and toks[c].text in ("—", "–"):
-                j = c - 1
-            else:
-                return None
+        jb = bracket_back(toks, j, lo_tok)
+        if jb is None:
+            return None
+        j = jb
         if toks[j].text == ",":
-            # apposition: "Smith, the mayor of Y, said"
-            c = j - 1
-            while c >= lo_tok and toks[c].text != "," and j - c < 14:
-                c -= 1
-            if c >= lo_tok and toks[c].text == ",":
-                if self._description_before(toks, c, lo_tok):
-                    # "the operator, Brightwater Lines, said": the name in apposition speaks
-                    name = self.appositive_name(toks, c + 1, j)
-                    if name is not None:
-                        return Span(*name, name[1])
-                j = c - 1
-                # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
-                if j - 1 > lo_tok and toks[j].low in FENCED and toks[j - 1].text == ",":
-                    j -= 2
-            else:
-                return None
+            step = self._apposition_back(toks, j, lo_tok)
+            if step is None or isinstance(step, Span):
+                return step
+            j = step
         if j < lo_tok or not WORDISH.fullmatch(toks[j].text):
             return None
         r = self._core_back(toks, j, lo_tok)
@@ -210,6 +176,26 @@ class Attributor:
         if acronym_end and span.head < span.b == acronym_end - 3:
             return Span(span.a, acronym_end, span.head)
         return span
+
+    def _apposition_back(self, toks: list[Tok], j: int, lo_tok: int) -> int | Span | None:
+        """Before the comma at token ``j`` closing an apposition ("Smith, the mayor of Y,
+        said"): the token before the opening comma, or the name in apposition after a
+        description ("the operator, Brightwater Lines, said"), or None without one."""
+        c = j - 1
+        while c >= lo_tok and toks[c].text != "," and j - c < APPOSITION_TOKENS:
+            c -= 1
+        if not (c >= lo_tok and toks[c].text == ","):
+            return None
+        if self._description_before(toks, c, lo_tok):
+            # "the operator, Brightwater Lines, said": the name in apposition speaks
+            name = self.appositive_name(toks, c + 1, j)
+            if name is not None:
+                return Span(*name, name[1])
+        j = c - 1
+        # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
+        if j - 1 > lo_tok and toks[j].low in FENCED and toks[j - 1].text == ",":
+            j -= 2
+        return j
 
     def _core_back(self, toks: list[Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
         """Token range [a, b) of the last noun phrase ending at token index j: a name, a
@@ -229,45 +215,7 @@ class Attributor:
             return (a, b)
         if toks[j].low in PRONOUNS:
             return (j, b)
-        a = j
-        n_words = 0
-        while a >= lo_tok and n_words < 7:
-            t = toks[a]
-            if not WORDISH.fullmatch(t.text) or t.low in NP_STOP:
-                a += 1
-                break
-            n_words += 1
-            if t.low in DETERMINERS:
-                break
-            if (
-                t.text[:1].islower()
-                and a - 1 >= lo_tok
-                and toks[a - 1].text[:1].isupper()
-                and toks[a - 1].low not in DETERMINERS
-                and a - 1 == lo_tok
-            ):
-                pass
-            a -= 1
-        else:
-            a = max(a, lo_tok)
-        a = max(a, lo_tok)
-        if a >= b:
-            return None
-        # "Two officials speaking on condition of anonymity": the participle ends the phrase
-        x = next((x for x in range(a + 1, b) if opens_modifier(toks, x, b)), None)
-        if x is not None and nounish(toks[x - 1]):
-            b = x
-        # keep at most the last 4 words when no determiner opens the phrase
-        if toks[a].low not in DETERMINERS and b - a > 4:
-            caps = b
-            while caps > a and toks[caps - 1].text[:1].isupper():
-                caps -= 1
-            a = caps if caps < b else b - 4
-        if toks[a].low in PREP:
-            a += 1
-        if a >= b:
-            return None
-        return (a, b)
+        return trim_phrase(toks, words_back(toks, j, lo_tok), b)
 
     def _place_object(self, toks: list[Tok], j: int, lo_tok: int) -> Mention | None:
         """The place ending at token ``j`` when it is the object of a preposition after a
@@ -305,29 +253,13 @@ class Attributor:
         """
         a, b = core
         end = head = b
-        for _ in range(6):
+        for _ in range(HEAD_STEPS):
             if not any(nounish(t) for t in toks[a:b]):
                 break  # a lone "the" or "his" before a misread cue: no noun phrase to extend
-            if a + 1 < b and opens_modifier(toks, a, b):
-                link, cut = a, True  # "meeting in Veldan": the phrase began at a participle
-            else:
-                p = a
-                if (
-                    p - 1 >= lo_tok
-                    and toks[p - 1].low in DETERMINERS
-                    and toks[p].low not in DETERMINERS
-                ):
-                    p -= 1  # "the" before a name: "of the Northern Defence Compact"
-                if p - 1 >= lo_tok and opens_modifier(toks, p - 1, b):
-                    link, cut = p - 1, True  # "attending [the summit]"
-                elif p - 1 < lo_tok or toks[p - 1].low not in POSTMOD_PREP:
-                    break
-                else:
-                    link, cut = p - 1, False
-                    if link - 1 >= lo_tok and modifier_word(toks[link - 1]):
-                        link, cut = link - 1, True
-            if link - 1 >= lo_tok and toks[link - 1].low in RELATIVES:
-                link, cut = link - 1, True  # "officials who gathered in Veldan"
+            found = link_before(toks, a, b, lo_tok)
+            if found is None:
+                break
+            link, cut = found
             j = link - 1
             if (
                 j < lo_tok
@@ -340,16 +272,7 @@ class Attributor:
                 or self._title_of(toks, j, link, (a, b))
             ):
                 break
-            r = self._paren_core_back(toks, j, lo_tok)
-            if r is not None:
-                # "who is chairman of …": the phrase starts after a verb the scan took in
-                x = max((x + 1 for x in range(*r) if verbish(toks[x])), default=r[0])
-                after_modal = x - 1 >= lo_tok and (
-                    toks[x - 1].low in MODALS or toks[x - 1].low.endswith(("n’t", "n't"))
-                )
-                # "Christie wouldn’t discuss on the show", "declined to comment on the
-                # report": a verb, no noun, before the PP
-                r = (x, r[1]) if x < r[1] and not after_modal else None
+            r = self._noun_before(toks, j, lo_tok)
             if r is None:
                 break
             if r[1] <= j:
@@ -358,6 +281,21 @@ class Attributor:
                 end = link
             a, b, head = r[0], r[1], r[1]
         return Span(a, end, head)
+
+    def _noun_before(self, toks: list[Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
+        """The noun phrase ending at token ``j`` that a modifier after it attaches to, or
+        None when a verb, not a noun, stands there."""
+        r = self._paren_core_back(toks, j, lo_tok)
+        if r is None:
+            return None
+        # "who is chairman of …": the phrase starts after a verb the scan took in
+        x = max((x + 1 for x in range(*r) if verbish(toks[x])), default=r[0])
+        after_modal = x - 1 >= lo_tok and (
+            toks[x - 1].low in MODALS or toks[x - 1].low.endswith(("n’t", "n't"))
+        )
+        # "Christie wouldn’t discuss on the show", "declined to comment on the
+        # report": a verb, no noun, before the PP
+        return (x, r[1]) if x < r[1] and not after_modal else None
 
     def _title_of(self, toks: list[Tok], j: int, link: int, core: tuple[int, int]) -> bool:
         """Whether "X of Y" before the name ``core`` is a title ("Chief of Staff Katie Walsh",
@@ -470,8 +408,6 @@ class Attributor:
 
 
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
-_DAY_NAMES = frozenset(_DAYS.split("|"))
-_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 # a time expression closing a phrase: " on Friday", " Friday.", " late Tuesday night"
 _TRAILING_TIME = re.compile(
     rf"(?:\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?)+\.?\Z",

@@ -26,6 +26,7 @@ from .cues import (
     min_words,
     strip_span,
 )
+from .phrases import skip_back
 from .times import time_end
 
 # Words that open a clause of its own: after a comma, or after a cue, they (like a subject
@@ -71,16 +72,6 @@ def tail_ok(tail: list[Tok]) -> bool:
         or t.text in ".!?"
         or t.low.endswith("ly")
     )
-
-
-def skip_back(toks: list[Tok], j: int, lo: int) -> int:
-    """The token index before ``j`` left after stepping back over auxiliaries and adverbs."""
-    while j >= lo and (
-        toks[j].low in SKIP_BACK
-        or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
-    ):
-        j -= 1
-    return j
 
 
 def subject(ctx: Context, toks: list[Tok], c: Cue, lo: int, hint: str) -> Who | None:

@@ -6,6 +6,7 @@ name or only capitalised at the start of a sentence ("Officials said")."""
 from __future__ import annotations
 
 from .cues import AUX, DETERMINERS, NP_STOP, PREP, SKIP_BACK, WORDISH, Tok
+from .times import DAY_NAMES, PARTS_OF_DAY
 
 # Prepositions that attach a modifier to the noun before them ("Leaders of the Compact");
 # not "after", "before" (also conjunctions: "Smith left after the mayor said"), "during".
@@ -92,6 +93,17 @@ def nounish(t: Tok) -> bool:
     )
 
 
+# How far back the opening of a parenthesis (20 tokens), a dashed apposition (16) or a
+# comma-fenced apposition (14: "Smith, the mayor of the northern city of Y, said") is looked for.
+PARENTHESIS_TOKENS = 20
+DASH_TOKENS = 16
+APPOSITION_TOKENS = 14
+# A noun phrase without a name reads back at most 7 words to a determiner, and keeps at most
+# its last 4 words when no determiner opens it ("Foreign Minister Anna Berg").
+NP_WORDS = 7
+NP_BARE_WORDS = 4
+# A subject is extended back over at most 6 post-modifiers ("the head of the office of the mayor").
+HEAD_STEPS = 6
 _BEFORE_SENTENCE = frozenset(" \t“‘\"'«([")
 
 
@@ -131,3 +143,110 @@ def written_as_name(text: str, s: int, he: int) -> bool:
     if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     return len(words) > 1 or not _opens_sentence(text, s)
+
+
+def skip_back(toks: list[Tok], j: int, lo: int) -> int:
+    """The token index before ``j`` left after stepping back over auxiliaries and adverbs."""
+    while j >= lo and (
+        toks[j].low in SKIP_BACK
+        or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
+    ):
+        j -= 1
+    return j
+
+
+def link_before(toks: list[Tok], a: int, b: int, lo_tok: int) -> tuple[int, bool] | None:
+    """The word that links the phrase ``[a, b)`` to a noun before it, and whether the
+    phrase is cut there (a modifier: participle, adjective, relative) or kept (a
+    prepositional complement: "Leaders of [the Compact]"); None without one."""
+    if a + 1 < b and opens_modifier(toks, a, b):
+        link, cut = a, True  # "meeting in Veldan": the phrase began at a participle
+    else:
+        p = a
+        if p - 1 >= lo_tok and toks[p - 1].low in DETERMINERS and toks[p].low not in DETERMINERS:
+            p -= 1  # "the" before a name: "of the Northern Defence Compact"
+        if p - 1 >= lo_tok and opens_modifier(toks, p - 1, b):
+            link, cut = p - 1, True  # "attending [the summit]"
+        elif p - 1 < lo_tok or toks[p - 1].low not in POSTMOD_PREP:
+            return None
+        else:
+            link, cut = p - 1, False
+            if link - 1 >= lo_tok and modifier_word(toks[link - 1]):
+                link, cut = link - 1, True
+    if link - 1 >= lo_tok and toks[link - 1].low in RELATIVES:
+        link, cut = link - 1, True  # "officials who gathered in Veldan"
+    return link, cut
+
+
+def words_back(toks: list[Tok], j: int, lo_tok: int) -> int:
+    """The first token of the words ending at token ``j`` back to a determiner, at most
+    ``NP_WORDS`` of them, stopping after a function word or punctuation."""
+    a = j
+    n_words = 0
+    while a >= lo_tok and n_words < NP_WORDS:
+        t = toks[a]
+        if not WORDISH.fullmatch(t.text) or t.low in NP_STOP:
+            a += 1
+            break
+        n_words += 1
+        if t.low in DETERMINERS:
+            break
+        a -= 1
+    return max(a, lo_tok)
+
+
+def trim_phrase(toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
+    """Tokens ``[a, b)`` of a noun phrase without a participle modifier after its head
+    ("Two officials speaking on condition of anonymity"), at most ``NP_BARE_WORDS`` words
+    without a determiner, and not opening with a preposition."""
+    if a >= b:
+        return None
+    x = next((x for x in range(a + 1, b) if opens_modifier(toks, x, b)), None)
+    if x is not None and nounish(toks[x - 1]):
+        b = x
+    # keep at most the last 4 words when no determiner opens the phrase
+    if toks[a].low not in DETERMINERS and b - a > NP_BARE_WORDS:
+        caps = b
+        while caps > a and toks[caps - 1].text[:1].isupper():
+            caps -= 1
+        a = caps if caps < b else b - NP_BARE_WORDS
+    if toks[a].low in PREP:
+        a += 1
+    if a >= b:
+        return None
+    return (a, b)
+
+
+def time_back(toks: list[Tok], j: int, lo_tok: int) -> int:
+    """Before a time between a subject and its verb ending at token ``j``: "Smith on
+    Thursday evening said" (``j`` when there is none)."""
+    x = j
+    while x > lo_tok and toks[x].low in PARTS_OF_DAY:
+        x -= 1
+    if x > lo_tok and toks[x].low in DAY_NAMES:
+        x -= 1
+        if x > lo_tok and toks[x].low in ("on", "late", "early", "last", "this", "next"):
+            x -= 1
+        return x
+    return j
+
+
+def bracket_back(toks: list[Tok], j: int, lo_tok: int) -> int | None:
+    """Before a parenthesis ("Kasich (who has 25 delegates) said") or a dashed apposition
+    ("Smith — a teacher from Y — says") ending at token ``j``; ``j`` without one, None when
+    it does not open within reach."""
+    if toks[j].text == ")" and j - 1 > lo_tok:
+        c = j - 1
+        while c > lo_tok and toks[c].text != "(" and j - c < PARENTHESIS_TOKENS:
+            c -= 1
+        if not (toks[c].text == "(" and c - 1 >= lo_tok):
+            return None
+        j = c - 1
+    if toks[j].text in ("—", "–") and j - 1 > lo_tok:
+        c = j - 1
+        while c >= lo_tok and toks[c].text not in ("—", "–") and j - c < DASH_TOKENS:
+            c -= 1
+        if not (c > lo_tok and toks[c].text in ("—", "–")):
+            return None
+        j = c - 1
+    return j

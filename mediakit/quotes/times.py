@@ -13,6 +13,8 @@ DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spli
 TIME_UNITS = DAYS | frozenset(
     "day week weekend month year spring summer autumn fall winter".split()
 )
+# days a time before a verb may name ("Smith on Thursday evening said", "Smith today said")
+DAY_NAMES = DAYS | frozenset("today yesterday tonight".split())
 TIME_ALONE = frozenset("today yesterday tonight earlier later again".split())
 PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _COUNTS = ("two", "three", "few", "several", "a")
