@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from .entities import find_mentions
 from .model import Article, Mention, Speaker, Tokens
 from .resources import lexicon_lines, lexicon_rows
-from .text import tokenise
 
 __all__ = ["PRONOUNS", "SpeakerIndex", "resolve_mentions", "speaker_index", "tag_speakers"]
 
@@ -378,9 +377,7 @@ def tag_speakers(
     [('Anna Berg', 'Foreign Minister')]
     """
     if mentions is None:
-        mentions = find_mentions(
-            article, tokens if tokens is not None else tokenise(article, tokens=False)
-        )
+        mentions = find_mentions(article, tokens)
     return tuple(_speakers_from(article, mentions).values())
 
 
