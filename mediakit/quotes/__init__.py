@@ -45,7 +45,7 @@ from collections.abc import Sequence
 
 from ..model import Article, Mention, Quote, Tokens
 from ..speakers import SpeakerIndex, speaker_index
-from ..text import tokenise
+from ..text import token_view
 from .attribution import Attributor
 from .config import QuoteConfig
 from .context import Context, Draft
@@ -75,18 +75,17 @@ def extract_quotes(
     [('the ferry would run', 'Anna Berg', 'said', 'reported_said'), ('a vote', 'Karl Ostrom', 'called for', 'reported_object')]
     """
     cfg = config or QuoteConfig()
-    if tokens is None:
-        tokens = tokenise(article, tokens=False)
+    view = token_view(article, tokens)
     if index is None:
-        index = speaker_index(article, mentions=mentions, tokens=tokens)
+        index = speaker_index(article, mentions=mentions, tokens=view)
     text = article.text
-    if not text.strip() or not tokens.sentences:
+    if not text.strip() or not view.sentences:
         return ()
-    marks = tuple(find_marked_spans(text, tokens.paragraphs, single=cfg.single_marks))
+    marks = tuple(find_marked_spans(text, view.paragraphs, single=cfg.single_marks))
     ctx = Context(
         article=article,
         text=text,
-        tokens=tokens,
+        tokens=view,
         cfg=cfg,
         att=Attributor(article, index, cue_forms(str(cfg.cues))),
         marks=marks,

@@ -8,16 +8,8 @@ from typing import NamedTuple
 
 from ..model import Article, Mention
 from ..speakers import PRONOUNS, SpeakerIndex
-from .cues import (
-    DETERMINERS,
-    DOCUMENT_NOUNS,
-    FENCED,
-    NP_STOP,
-    PREP,
-    TIME_WORDS,
-    WORDISH,
-    Tok,
-)
+from ..text import WORDISH, Tok
+from .cues import DETERMINERS, DOCUMENT_NOUNS, FENCED, NP_STOP, PREP, TIME_WORDS
 from .phrases import (
     APPOSITION_TOKENS,
     HEAD_STEPS,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ..speakers import PRONOUNS
+from ..text import WORDISH, Tok
 from .attribution import Span, Who
 from .context import Context, Draft
 from .cues import (
@@ -20,9 +21,7 @@ from .cues import (
     SUBJ_PRONOUNS,
     TIME_OPENERS,
     TIME_WORDS,
-    WORDISH,
     Cue,
-    Tok,
     min_words,
     strip_span,
 )

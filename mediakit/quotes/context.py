@@ -8,12 +8,13 @@ marks, the speaker finder) and what it is asked about (a marked span, a cue). It
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..model import Article, Tokens
+from ..model import Article
+from ..text import WORDISH, Tok, TokenView
 from .attribution import Attributor, Span, Who
 from .config import QuoteConfig
-from .cues import WORDISH, Cue, Tok, TokIndex, tokens_of
+from .cues import Cue
 from .marks import Marked, Spans
 
 # A direct quote's group: the run gives it the group of the quote before it when the two
@@ -44,27 +45,12 @@ class Context:
 
     article: Article
     text: str
-    tokens: Tokens
+    tokens: TokenView  # sentences, paragraphs and the DOTTED token layer (text.py)
     cfg: QuoteConfig
     att: Attributor
     marks: tuple[Marked, ...]
     opens: tuple[int, ...]  # the marks' opening offsets, in the marks' order (sorted)
     mark_spans: Spans  # (open, end) of each mark, to find a sentence's marks
-    sent_toks: dict[int, TokIndex] = field(default_factory=dict, compare=False)
-
-    def toks(self, lo: int, hi: int, si: int | None = None) -> list[Tok]:
-        """Tokens of ``text[lo:hi]``, as ``cues.tokens_of`` gives them (from the tokens of the
-        sentence holding the range, made once; ``si`` is that sentence when known)."""
-        sents = self.tokens.sentences
-        if si is None:
-            si = self.tokens.sentence_at(lo)
-        s = sents[si] if 0 <= si < len(sents) else None
-        if s is None or lo < s.start or hi > s.end:
-            return tokens_of(self.text, lo, hi)
-        ix = self.sent_toks.get(si)
-        if ix is None:
-            ix = self.sent_toks[si] = TokIndex(self.text, s.start, s.end)
-        return ix.span(lo, hi)
 
     def sent_bounds(self, offset: int) -> tuple[int, int]:
         s = self.tokens.sentences[self.tokens.sentence_at(offset)]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..resources import lexicon_rows, verb_forms
+from ..text import Tok
 
 # ---------------------------------------------------------------------------------------
 # lexicon
@@ -109,74 +108,6 @@ FENCED = frozenset("meanwhile however though too instead also moreover furthermo
 SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
 OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
 PREP = frozenset("on in at during after before about over of for with by from to into".split())
-WORDISH = re.compile(r"[\w’'\-.]+", re.UNICODE)
-_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.UNICODE)
-_SENT_END = re.compile(r"[.!?…]+[”\"’»)]*\s*$")
-
-# ---------------------------------------------------------------------------------------
-# small parsing helpers over the raw text
-
-
-class Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str
-
-
-_MAKE_TOK = functools.partial(tuple.__new__, Tok)  # Tok._make without its length check
-
-
-# ``_TOKEN`` as one group, for ``split``: the tokens at the odd places and what lies between
-# them at the even ones, so the offsets are running sums of the lengths (no match objects).
-# Every token starts with a non-space: the look-ahead passes over spaces at once.
-_TOKEN_SPLIT = re.compile(f"((?=\\S)(?:{_TOKEN.pattern}))", _TOKEN.flags)
-
-
-def _tok_columns(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
-    """Starts, ends and words of the tokens of ``text[lo:hi]``.
-
-    >>> _tok_columns("He said: don't.", 3, 15)
-    ([3, 7, 9, 14], [7, 8, 14, 15], ['said', ':', "don't", '.'])
-    """
-    parts = _TOKEN_SPLIT.split(text[lo:hi])
-    offsets = list(itertools.accumulate(map(len, parts), initial=lo))
-    return offsets[1:-1:2], offsets[2::2], parts[1::2]
-
-
-def tokens_of(text: str, lo: int, hi: int) -> list[Tok]:
-    """Tokens of ``text[lo:hi]`` (words with inner apostrophes, and single marks)."""
-    starts, ends, words = _tok_columns(text, lo, hi)
-    return list(map(_MAKE_TOK, zip(starts, ends, words, map(str.lower, words), strict=True)))
-
-
-class TokIndex:
-    """The tokens of ``text[base_lo:base_hi]``, made once; :meth:`span` gives those of a range.
-
-    ``span(lo, hi)`` equals ``tokens_of(text, lo, hi)``: the token pattern has no anchors nor
-    look-arounds, so when no token of the base range straddles ``lo`` or ``hi`` the tokens
-    of ``lo..hi`` are exactly the base range's tokens lying inside it; when one straddles a
-    bound, or the range leaves the base range, the range is tokenised on its own.
-    """
-
-    def __init__(self, text: str, base_lo: int, base_hi: int) -> None:
-        self.text = text
-        self.lo = base_lo
-        self.hi = base_hi
-        self.starts, self.ends, words = _tok_columns(text, base_lo, base_hi)
-        lows = map(str.lower, words)
-        self.toks = list(map(_MAKE_TOK, zip(self.starts, self.ends, words, lows, strict=True)))
-
-    def span(self, lo: int, hi: int) -> list[Tok]:
-        if lo < self.lo or hi > self.hi:
-            return tokens_of(self.text, lo, hi)
-        if hi <= lo:
-            return []
-        i = bisect.bisect_right(self.ends, lo)  # the first token ending after lo
-        j = bisect.bisect_left(self.starts, hi)  # the first token starting at or after hi
-        if (i < len(self.starts) and self.starts[i] < lo) or (j > 0 and self.ends[j - 1] > hi):
-            return tokens_of(self.text, lo, hi)  # a token straddles a bound
-        return self.toks[i:j]
 
 
 @dataclass(frozen=True)
@@ -232,11 +163,12 @@ def anonymity_formula(toks: list[Tok], k: int) -> bool:
     """Whether the words from token k are an anonymity formula: what a source who is not
     named asked for is no quote ("…, said one analyst, who asked not to be named").
 
-    >>> anonymity_formula(tokens_of("who asked not to be named.", 0, 26), 2)
+    >>> from mediakit.text import dotted_tokens
+    >>> anonymity_formula(dotted_tokens("who asked not to be named.", 0, 26), 2)
     True
-    >>> anonymity_formula(tokens_of("declined to be identified because the talks are private", 0, 55), 1)
+    >>> anonymity_formula(dotted_tokens("declined to be identified because the talks are private", 0, 55), 1)
     True
-    >>> anonymity_formula(tokens_of("asked not to be fooled again", 0, 28), 1)
+    >>> anonymity_formula(dotted_tokens("asked not to be fooled again", 0, 28), 1)
     False
     """
     words: list[str] = []

@@ -8,9 +8,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ..text import Tok
 from .attribution import Who
 from .context import GROUP_JOIN, Context, Draft
-from .cues import Cue, Tok, find_cues, min_words, strip_span, title_like
+from .cues import Cue, find_cues, min_words, strip_span, title_like
 from .marks import Marked
 
 _END_PUNCT = frozenset(".!?,…—–-")
@@ -79,7 +80,7 @@ def mark_site(
     i_open = bisect.bisect_left(ctx.opens, close_end)
     nxt_open = ctx.opens[i_open] if i_open < len(ctx.opens) else pe
     sent_end = ctx.sent_end_after(close_end, pe)
-    post = ctx.toks(close_end, min(nxt_open, sent_end, pe))
+    post = ctx.tokens.dotted_span(close_end, min(nxt_open, sent_end, pe))
     inline = not stands_alone(ctx, m)
     return MarkSite(m, s, e, inline, prev, prev_mark, (ps, pe), sent_end, post, hint)
 
@@ -103,7 +104,7 @@ def stands_alone(ctx: Context, m: Marked) -> bool:
         return True
     if pre.endswith(","):
         # "X said, “…”" or "“…,” he said, “…”"
-        cues = find_cues(ctx.toks(lo, m.open), ctx.att.forms, [])
+        cues = find_cues(ctx.tokens.dotted_span(lo, m.open), ctx.att.forms, [])
         if cues and min_words(text[cues[-1].end : m.open], 5):
             return False  # "X says no matter what …, “…”": a mixed quote
         return bool(cues) and content[:1].isupper() or bool(cues) and m.mark == "double"
@@ -231,7 +232,7 @@ def tokens_before(ctx: Context, m: Marked) -> list[Tok]:
     """Tokens from the start of the sentence (in the paragraph) to the opening mark."""
     ss, _se = ctx.sent_bounds(m.open)
     pp_s, _ = ctx.para_bounds(m.open)
-    return ctx.toks(max(ss, pp_s), m.open)
+    return ctx.tokens.dotted_span(max(ss, pp_s), m.open)
 
 
 def direct_colon(ctx: Context, site: MarkSite) -> Draft | None:
@@ -301,7 +302,7 @@ def direct_next_sentence(ctx: Context, site: MarkSite) -> Draft | None:
         return None
     sent_end = site.sent_end
     ns = ctx.sent_end_after(sent_end + 1, pe) if sent_end < pe else pe
-    nxt = ctx.toks(sent_end, ns)
+    nxt = ctx.tokens.dotted_span(sent_end, ns)
     if not 0 < len(nxt) <= NEXT_SENTENCE_TOKENS:
         return None
     for c in find_cues(nxt, ctx.att.forms, []):
@@ -332,7 +333,7 @@ def direct_previous_paragraph(ctx: Context, site: MarkSite) -> Draft | None:
     qs, qe = tokens.paragraphs[pi - 1]
     last_s = tokens.sentences[tokens.sentence_at(qe - 1)]
     lo = max(last_s.start, qs)
-    lt = ctx.toks(lo, qe)
+    lt = ctx.tokens.dotted_span(lo, qe)
     if not lt or any(ch in ctx.text[lo:qe] for ch in '“”"'):
         return None
     for c in find_cues(lt, ctx.att.forms, []):

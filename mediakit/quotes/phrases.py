@@ -5,7 +5,8 @@ name or only capitalised at the start of a sentence ("Officials said")."""
 
 from __future__ import annotations
 
-from .cues import AUX, DETERMINERS, NP_STOP, PREP, SKIP_BACK, WORDISH, Tok
+from ..text import WORDISH, Tok
+from .cues import AUX, DETERMINERS, NP_STOP, PREP, SKIP_BACK
 from .times import DAY_NAMES, PARTS_OF_DAY
 
 # Prepositions that attach a modifier to the noun before them ("Leaders of the Compact");

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..text import WORDISH, Tok
 from .attribution import Span, Who
 from .clauses import attribution_follows, content, tail_ok
 from .context import GROUP_PAIR, Context, Draft
-from .cues import AUX, INVERTED, PASSIVE, PREP, TIME_WORDS, WORDISH, Tok, min_words, strip_span
+from .cues import AUX, INVERTED, PASSIVE, PREP, TIME_WORDS, min_words, strip_span
 from .phrases import opens_modifier, verbish
 from .reported import CueSite
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text import Tok
 from .attribution import Who
 from .clauses import (
     clause_subject,
@@ -25,7 +26,6 @@ from .cues import (
     SKIP_BACK,
     SOURCE_NOUNS,
     Cue,
-    Tok,
     anonymity_formula,
     min_words,
     strip_span,

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from ..text import Tok
 from .attribution import Who
 from .clauses import content_start, subject
 from .context import GROUP_JOIN, GROUP_PAIR, Context, Draft
-from .cues import Cue, Tok, find_cues, first_words_re
+from .cues import Cue, find_cues, first_words_re
 from .direct import (
     INTERRUPTION_GAP,
     NEXT_CUE,
@@ -297,7 +298,7 @@ def reported_in_sentence(ctx: Context, found: Found, si: int, ss: int, se: int) 
         (ctx.marks[i].open, ctx.marks[i].after)
         for i in reversed(ctx.mark_spans.overlapping(ss, se))
     ]
-    toks = ctx.toks(ss, se, si)
+    toks = ctx.tokens.dotted_span(ss, se, si)
     if len(toks) < 3:
         return
     title = title_case(toks)

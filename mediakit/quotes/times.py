@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .cues import Tok
+from ..text import Tok
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -78,9 +78,9 @@ def time_end(toks: list[Tok], k: int) -> int:
     2020", "on 3 May", "two days ago". A cue's content may follow them ("pledged on
     Tuesday that …", "vowed last week to …").
 
-    >>> from .cues import tokens_of
+    >>> from ..text import dotted_tokens
     >>> def after(s):
-    ...     toks = tokens_of(s, 0, len(s))
+    ...     toks = dotted_tokens(s, 0, len(s))
     ...     return " ".join(t.text for t in toks[time_end(toks, 0) :])
     >>> [after(s) for s in ("on Tuesday that", "last week to", "in March 2020 that",
     ...                     "earlier this month that", "on May 3, 2016, that",
