@@ -18,23 +18,9 @@ from .resources import lexicon_lines, lexicon_rows
 
 __all__ = ["PRONOUNS", "SpeakerIndex", "resolve_mentions", "speaker_index", "tag_speakers"]
 
-PRONOUNS: dict[str, str] = {
-    "he": "person",
-    "him": "person",
-    "his": "person",
-    "she": "person",
-    "her": "person",
-    "hers": "person",
-    "they": "group",
-    "them": "group",
-    "their": "group",
-    "it": "organisation",
-    "its": "organisation",
-    "i": "self",
-    "we": "self",
-    "me": "self",
-    "us": "self",
-}
+_PRONOUN_ROWS = lexicon_rows("words_pronouns.tsv")
+# what each personal pronoun stands for: person | group | organisation | self
+PRONOUNS: dict[str, str] = {row[0]: row[1] for row in _PRONOUN_ROWS}
 _ORG_NOUNS = frozenset(
     "campaign ministry department company firm government administration agency office "
     "committee council party service spokesman spokeswoman spokesperson group organisation "
@@ -165,7 +151,7 @@ def _could_be_one_person(words: Sequence[str]) -> bool:
 
 
 # the gender a pronoun rules out
-_PRONOUN_GENDER = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m", "hers": "m"}
+_PRONOUN_GENDER = {row[0]: {"m": "f", "f": "m"}[row[2]] for row in _PRONOUN_ROWS if row[2] != "-"}
 _TITLE_BEFORE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Mister|Sir|Lord|Dame|Lady|King|Queen|Prince|Princess)\.?\s+$"
 )
@@ -382,7 +368,10 @@ def tag_speakers(
 
 
 # "it"/"its" are left out: too often they refer to things, not to entities
-_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
+_PRONOUN_RE = re.compile(
+    r"\b(?:" + "|".join(w for w, kind in PRONOUNS.items() if kind in ("person", "group")) + r")\b",
+    re.IGNORECASE,
+)
 _NOMINAL_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:former|then|new|acting|deputy|vice|foreign|prime|chief|senior|top)\s+)*"
     r"(president|prime minister|minister|premier|chancellor|senator|governor|mayor|leader|"
