@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ..model import Article, Mention
 from ..speakers import PRONOUNS, SpeakerIndex
 from ..text import WORDISH, Tok
-from .cues import DETERMINERS, DOCUMENT_NOUNS, FENCED, NP_STOP, PREP, TIME_WORDS
+from .cues import DETERMINERS, DOCUMENT_NOUNS, FENCED, NP_STOP, PREP, TIME_WORDS, CueEntry
 from .phrases import (
     APPOSITION_TOKENS,
     HEAD_STEPS,
@@ -55,9 +55,7 @@ class Attributor:
     """Who a phrase before or after a cue names: noun phrases over the tokens, resolved to
     speakers through the speaker index. Made once per article; nothing changes it."""
 
-    def __init__(
-        self, article: Article, index: SpeakerIndex, forms: dict[str, tuple[str, str, str]]
-    ) -> None:
+    def __init__(self, article: Article, index: SpeakerIndex, forms: dict[str, CueEntry]) -> None:
         self.text = article.text
         self.index = index
         self.forms = forms  # the cue lexicon: form -> (lemma, type, frame)

@@ -7,46 +7,35 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..resources import lexicon_rows, verb_forms
+from ..resources import lexicon_lines, lexicon_rows, verb_forms
 from ..text import Tok
 
 # ---------------------------------------------------------------------------------------
 # lexicon
 
 
-# Verbs that introduce content without "that" ("He said the plan failed").
-_BARE_OK = frozenset(
-    "say tell add warn argue claim insist write tweet note explain announce suggest predict "
-    "promise vow state declare reply stress caution contend maintain assert allege "
-    "concede counter charge remark testify report concerned".split()
-)
-# Cue forms that are also plural nouns.
-_NOUNISH = frozenset(
-    "states reports claims notes remarks comments charges counters posts fears hopes doubts "
-    "concerns estimates shows finds quotes tweets writes says thoughts answers replies "
-    "responses warnings promises pledges vows predictions statements stresses "
-    "concerned".split()
-)
+# Plural nouns that share their form with a cue ("the Baltic states", "the reports").
+_NOUNISH = frozenset(lexicon_lines("quote_cue_nouns.txt"))
+
+
+# A cue form's entry: (lemma, type, frame, tags) of its lexicon row.
+CueEntry = tuple[str, str, str, frozenset[str]]
 
 
 @functools.cache
-def cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
-    """Inflected form -> (lemma, type, frame) for every cue of the lexicon at ``path``."""
-    forms: dict[str, tuple[str, str, str]] = {}
+def cue_forms(path: str) -> dict[str, CueEntry]:
+    """Inflected form -> (lemma, type, frame, tags) for every cue of the lexicon at ``path``."""
+    forms: dict[str, CueEntry] = {}
     for row in lexicon_rows(path):
         lemma, kind = row[0], row[1] if len(row) > 1 else "speech"
         listed = [f.strip() for f in row[2].split(",")] if len(row) > 2 and row[2] else []
-        frame = row[3] if len(row) > 3 and row[3] else ("bare" if lemma in _BARE_OK else "that")
+        frame = row[3] if len(row) > 3 and row[3] else "that"
+        tags = frozenset(row[4].split()) if len(row) > 4 else frozenset()
         for f in verb_forms(lemma, listed):
-            forms.setdefault(f.lower(), (lemma, kind, frame))
+            forms.setdefault(f.lower(), (lemma, kind, frame, tags))
     return forms
 
 
-# Verbs that put the speaker after them ("…, said Smith").
-INVERTED = frozenset(
-    "say add write ask note continue explain reply respond insist warn quip remember recall "
-    "read recount exclaim retort".split()
-)
 SKIP_BACK = frozenset(
     "also has had have was is were are would will could should may might later then previously "
     "recently reportedly publicly privately once again further repeatedly simply flatly "
@@ -120,15 +109,9 @@ class Cue:
     i: int  # token index of the cue's first token
     j: int  # token index after the cue
     frame: str = "that"  # bare | that | obj | to | raise: what the cue's content looks like
+    tags: frozenset[str] = frozenset()  # the lexicon's tags: inverted, noun
 
 
-# Cue lemmas whose base and -s forms are common nouns too ("attacks", "a question").
-_NOUN_TOO = frozenset(
-    "state attack question report post comment charge claim estimate promise pledge vow call "
-    "praise defend cite discuss express blame reject dismiss endorse tout slam condemn denounce "
-    "criticize criticise accuse describe remark plan offer request order mention highlight echo "
-    "blast".split()
-)
 _VERB_BEFORE = frozenset(
     "to will would could should may might must not also did does do can cannot never often "
     "he she it they i we you who which that".split()
@@ -186,7 +169,7 @@ def anonymity_formula(toks: list[Tok], k: int) -> bool:
 _FIRSTS: dict[int, frozenset[str]] = {}
 
 
-def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
+def _first_words(forms: dict[str, CueEntry]) -> frozenset[str]:
     """First words of the cue forms (the lexicons are cached, so their ids are stable)."""
     f = _FIRSTS.get(id(forms))
     if f is None:
@@ -218,7 +201,7 @@ def _trie_pattern(words: list[str]) -> str:
     return rx(trie)
 
 
-def first_words_re(forms: dict[str, tuple[str, str, str]]) -> re.Pattern[str]:
+def first_words_re(forms: dict[str, CueEntry]) -> re.Pattern[str]:
     """A regex finding, in lower-cased text, a whole ``\\w+`` run that is a first word of a cue.
 
     ``pattern.search(s) is None`` equals ``firsts.isdisjoint(_WORD_RE.findall(s))``: a run
@@ -236,7 +219,7 @@ def first_words_re(forms: dict[str, tuple[str, str, str]]) -> re.Pattern[str]:
 
 def find_cues(
     toks: list[Tok],
-    forms: dict[str, tuple[str, str, str]],
+    forms: dict[str, CueEntry],
     masked: list[tuple[int, int]],
     *,
     title: bool = False,
@@ -259,7 +242,7 @@ def find_cues(
             k += 2
             continue
         if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
-            lemma, kind, frame = forms[f"{low} {toks[k + 1].low}"]
+            lemma, kind, frame, tags = forms[f"{low} {toks[k + 1].low}"]
             out.append(
                 Cue(
                     t.start,
@@ -270,6 +253,7 @@ def find_cues(
                     k,
                     k + 2,
                     frame,
+                    tags,
                 )
             )
             k += 2
@@ -285,11 +269,11 @@ def find_cues(
         if low in forms and (
             t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
         ):
-            lemma, kind, frame = forms[low]
-            if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not verb_context(toks, k):
+            lemma, kind, frame, tags = forms[low]
+            if "noun" in tags and low in (lemma, lemma + "s") and not verb_context(toks, k):
                 k += 1
                 continue  # "attacks on", "a question", "the state": nouns, not cues
-            out.append(Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame))
+            out.append(Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame, tags))
         k += 1
     return out
 

@@ -11,7 +11,7 @@ from ..text import WORDISH, Tok
 from .attribution import Span, Who
 from .clauses import attribution_follows, content, tail_ok
 from .context import GROUP_PAIR, Context, Draft
-from .cues import AUX, INVERTED, PASSIVE, PREP, TIME_WORDS, min_words, strip_span
+from .cues import AUX, PASSIVE, PREP, TIME_WORDS, min_words, strip_span
 from .phrases import opens_modifier, verbish
 from .reported import CueSite
 
@@ -144,7 +144,7 @@ def inverted_speaker(ctx: Context, site: CueSite, comma_k: int, tail_end: int) -
         for x in range(lo, comma_k)
     ):
         return None  # "X, who runs Y, told …": the comma closes a parenthesis
-    if c.lemma not in INVERTED:
+    if "inverted" not in c.tags:
         return None
     rf = ctx.att.np_fwd(toks, c.j, tail_end)
     if rf is None:
