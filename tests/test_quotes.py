@@ -137,8 +137,8 @@ def test_polnear_dev_floor(polnear_scores: dict[str, Any], kind: str, metric: st
 QUOTE_PARTS = [
     "config",
     "marks",
-    "cues",
     "times",
+    "cues",
     "phrases",
     "attribution",
     "context",

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ..model import Article, Mention
 from ..speakers import PRONOUNS, SpeakerIndex
 from ..text import WORDISH, Tok
-from .cues import DETERMINERS, DOCUMENT_NOUNS, FENCED, NP_STOP, PREP, TIME_WORDS, CueEntry
+from .cues import DETERMINERS, DOCUMENT_NOUNS, FENCED, NP_STOP, PREP, CueEntry
 from .phrases import (
     APPOSITION_TOKENS,
     HEAD_STEPS,
@@ -28,6 +28,7 @@ from .phrases import (
     words_back,
     written_as_name,
 )
+from .times import DAY_NAMES, PARTS_OF_DAY, TIME_WORDS
 
 _POSSESSIVE_TAIL = re.compile(r"^\s*[’']s?\s+\w")  # "’s campaign" after a name
 _DASH_AFTER = re.compile(r"\s*[—–-]")  # a dateline: "WASHINGTON —"
@@ -397,10 +398,11 @@ class Attributor:
         return None if r is None else self.who_at(toks, r, at, hint)
 
 
-_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+_DAYS = "|".join(sorted(DAY_NAMES, key=lambda w: (-len(w), w)))
+_PARTS = "|".join(sorted(PARTS_OF_DAY, key=lambda w: (-len(w), w)))
 # a time expression closing a phrase: " on Friday", " Friday.", " late Tuesday night"
 _TRAILING_TIME = re.compile(
-    rf"(?:\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?)+\.?\Z",
+    rf"(?:\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:{_PARTS}))?)+\.?\Z",
     re.IGNORECASE,
 )
 _NOT_SPEAKER_START = frozenset("be been being amid to than as if".split())

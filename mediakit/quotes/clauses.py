@@ -19,14 +19,12 @@ from .cues import (
     PREP,
     SKIP_BACK,
     SUBJ_PRONOUNS,
-    TIME_OPENERS,
-    TIME_WORDS,
     Cue,
     min_words,
     strip_span,
 )
 from .phrases import skip_back
-from .times import time_end
+from .times import TIME_OPENERS, TIME_WORDS, time_end
 
 # Words that open a clause of its own: after a comma, or after a cue, they (like a subject
 # pronoun) mean a content clause, not a post-posed attribution (", but she said he …").

@@ -7,10 +7,10 @@ marks, the speaker finder) and what it is asked about (a marked span, a cue). It
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..model import Article
+from ..resources import lexicon_lines
 from ..text import WORDISH, Tok, TokenView
 from .attribution import Attributor, Span, Who
 from .config import QuoteConfig
@@ -97,7 +97,7 @@ class Context:
         "Mr. Tarn and Ms. Velk said"): the mention is the whole pair (as news corpora
         annotate it), the speaker the first name (the quotes table has one speaker)."""
         k = r[0] - 1
-        if k - 1 > lo_tok and toks[k].text == "." and ABBREVIATED_TITLE.fullmatch(toks[k - 1].text):
+        if k - 1 > lo_tok and toks[k].text == "." and toks[k - 1].text in ABBREVIATED_TITLES:
             k -= 2  # "Mr. Tarn and Ms. Velk"
         if not named(who) or k <= lo_tok or toks[k].low not in ("and", "&"):
             return who
@@ -105,11 +105,7 @@ class Context:
         if r2 is None or r2[1] != k:
             return who
         a = r2[0]
-        if (
-            a - 2 >= lo_tok
-            and toks[a - 1].text == "."
-            and ABBREVIATED_TITLE.fullmatch(toks[a - 2].text)
-        ):
+        if a - 2 >= lo_tok and toks[a - 1].text == "." and toks[a - 2].text in ABBREVIATED_TITLES:
             a -= 2  # "Ms. Tarn and …"
         if a > lo_tok and WORDISH.fullmatch(toks[a - 1].text):
             return who  # "He met Berg and Ostrom said …", "Talks between X and Y …"
@@ -135,8 +131,10 @@ class Context:
         return ""
 
 
-# "Mr. Tarn and Ms. Velk": an abbreviated title before a name in a coordination
-ABBREVIATED_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Pres|Lt|Col|Capt|Sgt)")
+# "Mr. Tarn and Ms. Velk": the titles of lexicons/entities_titles.txt that are also written
+# with a full stop (Mr, Ms, Dr, Sen, Gov, Capt, ...) stand before a name in a coordination.
+_TITLES = frozenset(lexicon_lines("entities_titles.txt"))
+ABBREVIATED_TITLES = frozenset(t for t in _TITLES if t + "." in _TITLES)
 
 
 def named(who: Who) -> bool:

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..resources import lexicon_lines, lexicon_rows, verb_forms
+from ..resources import lexicon_lines, lexicon_rows, verb_forms, word_class
 from ..text import Tok
 
 # ---------------------------------------------------------------------------------------
@@ -54,10 +54,6 @@ NP_STOP = frozenset(
     "that which who whom whose and or but because while when where if as than so said says "
     "say told tells".split()
 )
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "morning afternoon evening night week month year earlier later".split()
-)
 OPENERS = frozenset(
     "when after before while as although though if since because last earlier later meanwhile "
     "and but yet so still also there however then instead asked".split()
@@ -91,11 +87,19 @@ DOCUMENT_NOUNS = frozenset(
     "book article estimates numbers count tally results audit documents transcript".split()
 )
 PARTICLES = frozenset("off up down away back".split())
-TIME_OPENERS = TIME_WORDS | {"last", "this", "next"}
 SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
 FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
-SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
-OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
+# Subjects that open a clause: the subject pronouns of lexicons/words_pronouns.tsv, "you" and
+# the dummy subjects "there", "this".
+SUBJ_PRONOUNS = word_class("words_pronouns.tsv", "subject") | {"you", "there", "this"}
+# Objects of "told" that are no content ("told him", "told reporters"): the object pronouns
+# of lexicons/words_pronouns.tsv but "it" (taking it in changes two PolNeAR dev quotes, which
+# no measure has chosen), "you", and the audiences "reporters", "supporters".
+OBJ_PRONOUNS = (word_class("words_pronouns.tsv", "object") - {"it"}) | {
+    "you",
+    "reporters",
+    "supporters",
+}
 PREP = frozenset("on in at during after before about over of for with by from to into".split())
 
 

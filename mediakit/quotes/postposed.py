@@ -11,9 +11,10 @@ from ..text import WORDISH, Tok
 from .attribution import Span, Who
 from .clauses import attribution_follows, content, tail_ok
 from .context import GROUP_PAIR, Context, Draft
-from .cues import AUX, PASSIVE, PREP, TIME_WORDS, min_words, strip_span
+from .cues import AUX, PASSIVE, PREP, min_words, strip_span
 from .phrases import opens_modifier, verbish
 from .reported import CueSite
+from .times import TIME_WORDS
 
 # Marks that may close a sentence after a post-posed speaker ("…, said Smith.”").
 _CLOSING = frozenset(".!?…”’\"'»")

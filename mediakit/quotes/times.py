@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from ..resources import word_class
 from ..text import Tok
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct "
-    "oct. nov nov. dec dec.".split()
-)
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-TIME_UNITS = DAYS | frozenset(
-    "day week weekend month year spring summer autumn fall winter".split()
-)
+_TIME = "words_time.tsv"  # the time words of English news, with their classes and source
+MONTHS = word_class(_TIME, "month", "month_abbreviation")
+DAYS = word_class(_TIME, "weekday")
+TIME_UNITS = word_class(_TIME, "weekday", "unit", "season")
+TIME_ALONE = word_class(_TIME, "deictic", "relative")
+PARTS_OF_DAY = word_class(_TIME, "part_of_day")
 # days a time before a verb may name ("Smith on Thursday evening said", "Smith today said")
-DAY_NAMES = DAYS | frozenset("today yesterday tonight".split())
-TIME_ALONE = frozenset("today yesterday tonight earlier later again".split())
-PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+DAY_NAMES = word_class(_TIME, "weekday", "deictic")
+# Time words that close a speaker phrase or open a cue's tail ("said Smith Friday", "told
+# CNN this week"): the weekdays, deictic days, parts of the day, units and relative adverbs,
+# but not "day", "weekend" (units that need a determiner: "that day") nor "again" (no time
+# of its own); taking them in changes one PolNeAR dev quote, which no measure has chosen.
+TIME_WORDS = word_class(_TIME, "weekday", "deictic", "part_of_day", "unit", "relative") - {
+    "day",
+    "weekend",
+    "again",
+}
+# ... and the words that open a time phrase ("last week", "this morning").
+TIME_OPENERS = TIME_WORDS | {"last", "this", "next"}
 _COUNTS = ("two", "three", "few", "several", "a")
 
 
