@@ -175,6 +175,26 @@ def test_quote_parts_import_only_downward() -> None:
         assert n_lines < 500, f"mediakit/quotes/{part}.py has {n_lines} lines: split it"
 
 
+def test_rules_are_listed_named_functions() -> None:
+    """The rule column names a function of ``quotes.rules.QUOTE_RULES``; each such rule
+    states its pattern and an example in its docstring and stays under 60 lines."""
+    import inspect
+
+    from mediakit.quotes import rules
+
+    names = [f.__name__ for f in rules.QUOTE_RULES]
+    assert len(names) == len(set(names))
+    for f in rules.QUOTE_RULES:
+        doc = inspect.getdoc(f) or ""
+        assert "Example:" in doc, f"{f.__name__}: docstring needs a pattern and an example"
+        assert len(inspect.getsource(f).splitlines()) <= 60, f.__name__
+    seen = set()
+    for param in _cases():
+        case = param.values[0]
+        seen |= {q.rule for q in mk.extract_quotes(mk.Article(id="c", text=case["text"]))}
+    assert seen and seen <= set(names), sorted(seen - set(names))
+
+
 def test_quote_public_names() -> None:
     import mediakit.quotes as q
 

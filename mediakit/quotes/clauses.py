@@ -53,6 +53,8 @@ ATTRIBUTION_HEAD_TOKENS = 8
 ATTRIBUTION_TAIL_TOKENS = 10
 _TOPIC_PREP = ("over", "about", "by", "with", "of")
 NO_THAT = -1
+# ", and Y called for …": a cue within 7 tokens after ", and" gives the next clause its own source.
+NEXT_CLAUSE_CUE_TOKENS = 7
 
 
 def tail_ok(tail: list[Tok]) -> bool:
@@ -443,6 +445,8 @@ def comma_ends_content(ctx: Context, toks: list[Tok], j: int) -> bool:
     ):
         return True
     forms = ctx.att.forms
-    if nt.low == "and" and any(x.low in forms and x.text.islower() for x in toks[j + 2 : j + 9]):
+    if nt.low == "and" and any(
+        x.low in forms and x.text.islower() for x in toks[j + 2 : j + 2 + NEXT_CLAUSE_CUE_TOKENS]
+    ):
         return True  # ", and Y called for …": the next clause has its own source
     return attribution_follows(ctx, toks, j)  # "…, a diplomat told the Post."

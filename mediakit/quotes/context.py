@@ -17,6 +17,10 @@ from .config import QuoteConfig
 from .cues import Cue
 from .marks import Marked, Spans
 
+# A reported content holds at least this many words when nothing else vouches for it
+# ("CONTENT, according to X", a poll's finding, a nested attribution): shorter pieces are
+# fragments of the sentence, not statements.
+MIN_CONTENT_WORDS = 3
 # A direct quote's group: the run gives it the group of the quote before it when the two
 # are one interrupted statement, else a new one.
 GROUP_JOIN = -2

@@ -142,6 +142,8 @@ _ANONYMITY = re.compile(
     r"(?:that (?:he|she|they|his name|her name|their names?) )?(?:not )?(?:to )?(?:not )?"
     r"be (?:named|identified|quoted|quoted by name|publicly identified|used)"
 )
+# The formula and what follows it are read over at most 12 words ("that his name not be used").
+ANONYMITY_TOKENS = 12
 # Words that open an adjunct after the formula: "… not to be named because …", "… to discuss …"
 _ANONYMITY_TAIL = frozenset("because since as while when to in so for citing given".split())
 
@@ -159,7 +161,7 @@ def anonymity_formula(toks: list[Tok], k: int) -> bool:
     False
     """
     words: list[str] = []
-    for t in toks[k : k + 12]:
+    for t in toks[k : k + ANONYMITY_TOKENS]:
         if not t.text.isalpha():
             break
         words.append(t.low)

@@ -14,6 +14,9 @@ from .context import GROUP_JOIN, Context, Draft
 from .cues import Cue, find_cues, min_words, strip_span, title_like
 from .marks import Marked
 
+# "X says no matter what happens next, “…”": five words or more between the cue and a comma
+# before the marks make the marked words part of the reporter's sentence (a mixed quote).
+MIXED_LEAD_WORDS = 5
 _END_PUNCT = frozenset(".!?,…—–-")
 # The clause after a closing mark holds the quote's cue within its first 14 tokens
 # ("…,” said the mayor of Veldoria, Anna Berg, on Monday"); a cue further on has a
@@ -105,7 +108,7 @@ def stands_alone(ctx: Context, m: Marked) -> bool:
     if pre.endswith(","):
         # "X said, “…”" or "“…,” he said, “…”"
         cues = find_cues(ctx.tokens.dotted_span(lo, m.open), ctx.att.forms, [])
-        if cues and min_words(text[cues[-1].end : m.open], 5):
+        if cues and min_words(text[cues[-1].end : m.open], MIXED_LEAD_WORDS):
             return False  # "X says no matter what …, “…”": a mixed quote
         return bool(cues) and content[:1].isupper() or bool(cues) and m.mark == "double"
     return False

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..text import WORDISH, Tok
 from .attribution import Span, Who
 from .clauses import attribution_follows, content, tail_ok
-from .context import GROUP_PAIR, Context, Draft
+from .context import GROUP_PAIR, MIN_CONTENT_WORDS, Context, Draft
 from .cues import AUX, PASSIVE, PREP, min_words, strip_span
 from .phrases import opens_modifier, verbish
 from .reported import CueSite
@@ -73,7 +73,7 @@ def reported_said_after(ctx: Context, site: CueSite) -> list[Draft] | None:
     text = ctx.text
     s, e = strip_span(text, toks[lo].start, toks[comma_k].start)
     second = None if inverted else reported_said_between(ctx, site, who, tail_end)
-    if not min_words(text[s:e], 1 if second else 3) or text[s:e].lower().startswith(
+    if not min_words(text[s:e], 1 if second else MIN_CONTENT_WORDS) or text[s:e].lower().startswith(
         ("in ", "on ", "at ", "when ", "after ")
     ):
         return None
@@ -204,6 +204,6 @@ def reported_said_after_nested(ctx: Context, site: CueSite) -> list[Draft] | Non
         return []
     who = ctx.att.who_at(toks, r, c.start, site.hint)
     s, e = strip_span(ctx.text, toks[0].start, toks[comma_k].start)
-    if who is None or not min_words(ctx.text[s:e], 3):
+    if who is None or not min_words(ctx.text[s:e], MIN_CONTENT_WORDS):
         return []
     return [ctx.draft(s, e, who, c, "reported_said_after_nested")]

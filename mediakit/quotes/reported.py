@@ -17,7 +17,7 @@ from .clauses import (
     content,
     content_start,
 )
-from .context import Context, Draft
+from .context import MIN_CONTENT_WORDS, Context, Draft
 from .cues import (
     COLON_LINE,
     PASSIVE,
@@ -125,7 +125,7 @@ def reported_in_poll(ctx: Context, line: LineSite) -> Draft | None:
     if m is None:
         return None
     s, e = strip_span(text, m.end(), line.end)
-    if not min_words(text[s:e], 3) or line.direct_spans.overlaps(s, e):
+    if not min_words(text[s:e], MIN_CONTENT_WORDS) or line.direct_spans.overlaps(s, e):
         return None
     who = Who(m.start(2), m.end(2), m.group(2), "", "np")
     cue = Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
@@ -205,7 +205,7 @@ def reported_according_to_after(ctx: Context, site: CueSite) -> list[Draft] | No
     if who is None:
         return []
     s, e = strip_span(ctx.text, site.toks[0].start, site.toks[c.i - 1].end)
-    if not min_words(ctx.text[s:e], 3):
+    if not min_words(ctx.text[s:e], MIN_CONTENT_WORDS):
         return []
     return [ctx.draft(s, e, who, c, "reported_according_to_after")]
 

@@ -44,7 +44,12 @@ from .direct import (
     reporter_words,
 )
 from .marks import Marked, Spans
-from .postposed import reported_said_after, reported_said_after_nested, skip_no_subject
+from .postposed import (
+    reported_said_after,
+    reported_said_after_nested,
+    reported_said_between,
+    skip_no_subject,
+)
 from .reported import (
     CueSite,
     LineSite,
@@ -164,7 +169,7 @@ PREPOSED_RULES: tuple[PreposedRule, ...] = (
 )
 
 
-def reported_preposed(ctx: Context, site: CueSite) -> list[Draft]:
+def preposed(ctx: Context, site: CueSite) -> list[Draft]:
     """SPEAKER CUE CONTENT: the subject before the cue and the content after it, named by
     :data:`PREPOSED_RULES`."""
     who = subject(ctx, site.toks, site.cue, site.lo, site.hint)
@@ -180,6 +185,24 @@ def reported_preposed(ctx: Context, site: CueSite) -> list[Draft]:
     return []
 
 
+# Every rule whose name the rule column can hold, in the order they are tried.
+QUOTE_RULES: tuple[Callable[..., object], ...] = (
+    *AFTER_CUE_RULES,
+    mixed_after,
+    *(rule for rule in MARK_RULES if rule is not after_clause),
+    *LINE_RULES,
+    reported_according_to,
+    reported_according_to_after,
+    reported_asked,
+    reported_participle,
+    reported_raising,
+    reported_said_after,
+    reported_said_between,
+    reported_said_after_nested,
+    *PREPOSED_RULES,
+)
+
+
 def cue_drafts(ctx: Context, site: CueSite) -> list[Draft]:
     """What the first rule of :data:`CUE_RULES` that claims the cue finds, else the
     pre-posed rules'."""
@@ -187,7 +210,7 @@ def cue_drafts(ctx: Context, site: CueSite) -> list[Draft]:
         out = rule(ctx, site)
         if out is not None:
             return out
-    return reported_preposed(ctx, site)
+    return preposed(ctx, site)
 
 
 @dataclass
