@@ -30,8 +30,10 @@ from .resources import lexicon_lines
 __all__ = [
     "CHUNK",
     "DOTTED",
+    "LETTER_WORD",
     "PLAIN",
     "TOKEN",
+    "WORD",
     "WORDISH",
     "DottedIndex",
     "Tok",
@@ -40,6 +42,7 @@ __all__ = [
     "dotted_columns",
     "dotted_tokens",
     "is_wordish",
+    "min_words",
     "paragraph_spans",
     "plain_tokens",
     "sentence_spans",
@@ -79,6 +82,11 @@ WORDISH = re.compile(r"[\w’'\-.]+")
 PLAIN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 # CHUNK (VADER's words): runs of non-space, punctuation attached ("shameless,").
 CHUNK = re.compile(r"\S+")
+# WORD: a run of word characters, for counting words in a span ("at least five words").
+WORD = re.compile(r"\w+")
+# LETTER_WORD: a word that starts with a letter, inner apostrophes and hyphens kept
+# (for title-like spans: "This Week", "Face the Nation").
+LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 class _NewsLanguageVars(PunktLanguageVars):
@@ -420,6 +428,17 @@ def plain_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     ["Poland's", 'U', '.', 'S', '.', 'aid']
     """
     return tuple((m.start(), m.end(), m.group()) for m in PLAIN.finditer(text))
+
+
+def min_words(s: str, n: int) -> bool:
+    """Whether ``s`` holds at least ``n`` WORD runs (reading no further than the n-th).
+
+    >>> min_words("He said: no.", 3), min_words("He said: no.", 4)
+    (True, False)
+    """
+    if n <= 0:
+        return True
+    return len(list(itertools.islice(WORD.finditer(s), n))) >= n
 
 
 def chunk_spans(text: str) -> list[tuple[int, int]]:
