@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ..speakers import PRONOUNS
-from ..text import WORDISH, Tok
+from ..text import WORDISH, Tok, min_words
 from .attribution import Span, Who
 from .context import Context, Draft
 from .cues import (
@@ -20,7 +20,6 @@ from .cues import (
     SKIP_BACK,
     SUBJ_PRONOUNS,
     Cue,
-    min_words,
     strip_span,
 )
 from .phrases import skip_back

@@ -1,14 +1,14 @@
-"""The cue lexicon, cue finding and small token helpers over the raw text."""
+"""The cue lexicon (lexicons/quote_cues.tsv), the closed word classes the rules test, and
+cue finding over the token view."""
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
 from ..resources import lexicon_lines, lexicon_rows, verb_forms, word_class
-from ..text import Tok
+from ..text import LETTER_WORD, WORD, Tok
 
 # ---------------------------------------------------------------------------------------
 # lexicon
@@ -184,7 +184,6 @@ def _first_words(forms: dict[str, CueEntry]) -> frozenset[str]:
     return f
 
 
-_WORD_RE = re.compile(r"\w+")
 _FIRSTS_RE: dict[int, re.Pattern[str]] = {}
 
 
@@ -210,14 +209,14 @@ def _trie_pattern(words: list[str]) -> str:
 def first_words_re(forms: dict[str, CueEntry]) -> re.Pattern[str]:
     """A regex finding, in lower-cased text, a whole ``\\w+`` run that is a first word of a cue.
 
-    ``pattern.search(s) is None`` equals ``firsts.isdisjoint(_WORD_RE.findall(s))``: a run
+    ``pattern.search(s) is None`` equals ``firsts.isdisjoint(WORD.findall(s))``: a run
     of word characters equals a word of ``\\w`` characters only exactly where the word
     has no word character on either side (a first word with other characters never
     equals a run, so it is left out).
     """
     p = _FIRSTS_RE.get(id(forms))
     if p is None:
-        words = sorted(w for w in _first_words(forms) if _WORD_RE.fullmatch(w))
+        words = sorted(w for w in _first_words(forms) if WORD.fullmatch(w))
         p = re.compile(r"\b" + _trie_pattern(words) + r"\b" if words else r"(?!)")
         _FIRSTS_RE[id(forms)] = p
     return p
@@ -284,13 +283,12 @@ def find_cues(
     return out
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
 
 
 def title_like(s: str) -> bool:
     """Whether marked words look like a title or a name ("This Week", "Face the Nation")."""
-    words = _LETTER_WORD.findall(s)
+    words = LETTER_WORD.findall(s)
     small = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "at"}
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
@@ -306,14 +304,3 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
         if not _INITIALS_END.search(text[max(s, e - 5) : e]):
             e -= 1
     return s, e
-
-
-def _n_words(s: str) -> int:
-    return len(_WORD_RE.findall(s))
-
-
-def min_words(s: str, n: int) -> bool:
-    """``_n_words(s) >= n``, reading no further than the n-th word."""
-    if n <= 0:
-        return True
-    return len(list(itertools.islice(_WORD_RE.finditer(s), n))) >= n

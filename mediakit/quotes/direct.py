@@ -8,10 +8,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..text import Tok
+from ..text import Tok, min_words
 from .attribution import Who
 from .context import GROUP_JOIN, Context, Draft
-from .cues import Cue, find_cues, min_words, strip_span, title_like
+from .cues import Cue, find_cues, strip_span, title_like
 from .marks import Marked
 
 # "X says no matter what happens next, “…”": five words or more between the cue and a comma

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..text import WORDISH, Tok
+from ..text import WORDISH, Tok, min_words
 from .attribution import Span, Who
 from .clauses import attribution_follows, content, tail_ok
 from .context import GROUP_PAIR, MIN_CONTENT_WORDS, Context, Draft
-from .cues import AUX, PASSIVE, PREP, min_words, strip_span
+from .cues import AUX, PASSIVE, PREP, strip_span
 from .phrases import opens_modifier, verbish
 from .reported import CueSite
 from .times import TIME_WORDS

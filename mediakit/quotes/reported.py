@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text import Tok
+from ..text import Tok, min_words
 from .attribution import Who
 from .clauses import (
     clause_subject,
@@ -27,7 +27,6 @@ from .cues import (
     SOURCE_NOUNS,
     Cue,
     anonymity_formula,
-    min_words,
     strip_span,
     verb_context,
 )
