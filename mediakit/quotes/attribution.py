@@ -14,6 +14,7 @@ from .phrases import (
     APPOSITION_TOKENS,
     HEAD_STEPS,
     MODALS,
+    NP_WORDS,
     POSTMOD_PREP,
     QUANTIFIERS,
     bracket_back,
@@ -363,34 +364,25 @@ class Attributor:
         if t.low in PRONOUNS:
             return Span(k, k + 1, k + 1)
         b = k
-        while b < hi_tok and b - k < 7:
-            tt = toks[b]
-            if (
-                not WORDISH.fullmatch(tt.text)
-                or (  # a full stop closing the phrase ("Mr. Smith" goes on)
-                    not any(ch.isalnum() for ch in tt.text)
-                    and (b + 1 >= hi_tok or not toks[b + 1].text[:1].isupper())
-                )
-                or tt.low in NP_STOP
-                or (b > k and tt.low in PREP and tt.low != "of")
-                or (b > k and tt.low in TIME_WORDS)  # "said Smith Friday"
-                # "said officials speaking on condition of anonymity": the head ends
-                or (b > k and opens_modifier(toks, b, hi_tok) and nounish(toks[b - 1]))
-            ):
-                break
+        while b < hi_tok and b - k < NP_WORDS and not _ends_phrase_fwd(toks, k, b, hi_tok):
             b += 1
         if b == k:
             return None
-        if b < hi_tok and toks[b - 1].low in _SPOKES and toks[b].low == "for":
-            # "said a spokesman for the Interior Ministry": the organisation speaks
-            x = b + 2 if b + 2 < hi_tok and toks[b + 1].low == "the" else b + 1
-            org = self.mention_starting(toks[x].start) if x < hi_tok else None
-            if org is not None and org.kind == "organisation":
-                e = x
-                while e < hi_tok and toks[e].end <= org.end:
-                    e += 1
-                return Span(k, e, b)
-        return Span(k, b, b)
+        return self._spokesman_for(toks, k, b, hi_tok) or Span(k, b, b)
+
+    def _spokesman_for(self, toks: list[Tok], k: int, b: int, hi_tok: int) -> Span | None:
+        """ "said a spokesman for the Interior Ministry": the phrase ``[k, b)`` ending in
+        "spokesman" with the organisation it speaks for, or None."""
+        if not (b < hi_tok and toks[b - 1].low in _SPOKES and toks[b].low == "for"):
+            return None
+        x = b + 2 if b + 2 < hi_tok and toks[b + 1].low == "the" else b + 1
+        org = self.mention_starting(toks[x].start) if x < hi_tok else None
+        if org is None or org.kind != "organisation":
+            return None
+        e = x
+        while e < hi_tok and toks[e].end <= org.end:
+            e += 1
+        return Span(k, e, b)
 
     def who_after(self, toks: list[Tok], k: int, hi_tok: int, at: int, hint: str) -> Who | None:
         """Who the noun phrase starting at token ``k`` names (a speaker after the cue)."""
@@ -409,6 +401,27 @@ _NOT_SPEAKER_START = frozenset("be been being amid to than as if".split())
 _TIMEISH = TIME_WORDS | frozenset(
     "this last next ago two three few several days weeks months years".split()
 )
+
+
+def _ends_phrase_fwd(toks: list[Tok], k: int, b: int, hi_tok: int) -> bool:
+    """Whether token ``b`` ends a noun phrase that started at token ``k`` (after a cue):
+    punctuation, a full stop closing it ("Mr. Smith" goes on), a function word, a
+    preposition but "of", a time ("said Smith Friday") or a participle after the head
+    ("said officials speaking on condition of anonymity")."""
+    tt = toks[b]
+    if not WORDISH.fullmatch(tt.text) or tt.low in NP_STOP:
+        return True
+    if not any(ch.isalnum() for ch in tt.text) and (
+        b + 1 >= hi_tok or not toks[b + 1].text[:1].isupper()
+    ):
+        return True
+    if b == k:
+        return False
+    return (
+        (tt.low in PREP and tt.low != "of")
+        or tt.low in TIME_WORDS
+        or (opens_modifier(toks, b, hi_tok) and nounish(toks[b - 1]))
+    )
 
 
 def _speakerlike(phrase: str, words: list[str]) -> bool:
