@@ -63,9 +63,6 @@ AUX = frozenset(
     "also went made took gave got came ran won lost met sent spent led held kept left put set "
     "brought began became".split()
 )
-_AUX_VERBS = frozenset(
-    "did does do has had have is was would will could should then later also went made".split()
-)
 CLAUSE_BREAK = frozenset(
     "but while although though whereas which who whose where saying adding according "
     "citing noting arguing calling even yet so".split()
