@@ -188,6 +188,10 @@ def test_rules_are_listed_named_functions() -> None:
         doc = inspect.getdoc(f) or ""
         assert "Example:" in doc, f"{f.__name__}: docstring needs a pattern and an example"
         assert len(inspect.getsource(f).splitlines()) <= 60, f.__name__
+        # the example is found by the rule it illustrates
+        example = doc.split("Example:", 1)[1].strip().replace("\\n", "\n")
+        found = [q.rule for q in mk.extract_quotes(mk.Article(id="ex", text=example))]
+        assert f.__name__ in found, f"{f.__name__}: its example gives {found}"
     seen = set()
     for param in _cases():
         case = param.values[0]

@@ -277,7 +277,7 @@ def direct_continuation(ctx: Context, site: MarkSite) -> Draft | None:
     """A paragraph opening with a mark right after a paragraph ending in a quote: the same
     speaker goes on (multi-paragraph quotes).
 
-    Example: “We will rebuild,” she said. “It will take a year.\\n\\n“Then the ferry runs.”
+    Example: “We will rebuild the bridge,” Anna Berg said.\\n\\n“Then the ferry will run again.”
     """
     prev, prev_mark = site.prev, site.prev_mark
     if prev is None or prev_mark is None or prev.who is None:
@@ -298,7 +298,7 @@ def direct_continuation(ctx: Context, site: MarkSite) -> Draft | None:
 def direct_next_sentence(ctx: Context, site: MarkSite) -> Draft | None:
     """“QUOTE.” SPEAKER CUE.: a short next sentence in the paragraph names the speaker.
 
-    Example: “We will rebuild the bridge.” Anna Berg said this on Monday.
+    Example: “We will rebuild the bridge” was all she had. Anna Berg said it twice.
     """
     _ps, pe = site.para
     if site.mark.after >= pe:
@@ -326,7 +326,7 @@ def direct_previous_paragraph(ctx: Context, site: MarkSite) -> Draft | None:
     """SPEAKER CUE (on Tuesday)[:.]\\n\\n“QUOTE”: the last sentence of the paragraph before,
     without marks of its own, names the speaker.
 
-    Example: Anna Berg spoke on Monday.\\n\\n“We will rebuild the bridge.”
+    Example: Anna Berg said on Monday:\\n\\n“We will rebuild the bridge.”
     """
     tokens = ctx.tokens
     m = site.mark
@@ -361,7 +361,7 @@ def direct_previous_speaker(ctx: Context, site: MarkSite) -> Draft | None:
     """A long “QUOTE” without a cue within two paragraphs of the previous quote: the same
     speaker.
 
-    Example: “We will rebuild,” she said. Work starts soon.\\n\\n“It will take a whole year.”
+    Example: “We will rebuild,” Anna Berg said.\\n\\nWork starts in May.\\n\\n“It will take a year.”
     """
     prev, prev_mark = site.prev, site.prev_mark
     if not (ctx.cfg.guess_from_context and prev is not None and prev.who is not None):

@@ -86,7 +86,7 @@ class CueSite:
 def reported_colon(ctx: Context, line: LineSite) -> Draft | None:
     """A paragraph opening NAME: WORDS (headlines, transcripts): the words are NAME's.
 
-    Example: Berg: The bridge will reopen before the winter comes.
+    Example: Anna Berg: The bridge will reopen before the winter comes.
     """
     text = ctx.text
     ss = line.start
