@@ -8,6 +8,7 @@ marks, the speaker finder) and what it is asked about (a marked span, a cue). It
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Article
 from ..resources import lexicon_lines
@@ -28,8 +29,7 @@ GROUP_JOIN = -2
 GROUP_PAIR = -3
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A quote found by a rule: its span, speaker, cue and the name of the rule."""
 
     kind: str

@@ -111,6 +111,7 @@ class Cue:
     j: int  # token index after the cue
     frame: str = "that"  # bare | that | obj | to | raise: what the cue's content looks like
     tags: frozenset[str] = frozenset()  # the lexicon's tags: inverted, noun
+    first: str = ""  # the cue's first word, lower-case ("said", "called" of "called for")
 
 
 _VERB_BEFORE = frozenset(
@@ -239,7 +240,16 @@ def find_cues(
             continue
         if low == "according" and k + 1 < n and toks[k + 1].low == "to":
             out.append(
-                Cue(t.start, toks[k + 1].end, "according to", "according to", "according", k, k + 2)
+                Cue(
+                    t.start,
+                    toks[k + 1].end,
+                    "according to",
+                    "according to",
+                    "according",
+                    k,
+                    k + 2,
+                    first=low,
+                )
             )
             k += 2
             continue
@@ -256,6 +266,7 @@ def find_cues(
                     k + 2,
                     frame,
                     tags,
+                    low,
                 )
             )
             k += 2
@@ -275,7 +286,7 @@ def find_cues(
             if "noun" in tags and low in (lemma, lemma + "s") and not verb_context(toks, k):
                 k += 1
                 continue  # "attacks on", "a question", "the state": nouns, not cues
-            out.append(Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame, tags))
+            out.append(Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame, tags, low))
         k += 1
     return out
 

@@ -6,7 +6,7 @@ in which they are tried is in :mod:`.rules`."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text import Tok, min_words
 from .attribution import Who
@@ -41,8 +41,7 @@ NOT_MINE = "not-mine"
 NEXT_CUE = "next-cue"
 
 
-@dataclass(frozen=True)
-class MarkSite:
+class MarkSite(NamedTuple):
     """A marked span as the direct rules read it.
 
     ``start``/``end``: the content (without a trailing comma); ``inline``: the span does not

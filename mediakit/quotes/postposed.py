@@ -5,8 +5,6 @@ Cue rules as in :mod:`.reported` (same :class:`CueSite`, same answers).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..text import WORDISH, Tok, min_words
 from .attribution import Span, Who
 from .clauses import attribution_follows, content, tail_ok
@@ -80,7 +78,7 @@ def reported_said_after(ctx: Context, site: CueSite) -> list[Draft] | None:
     first = ctx.draft(s, e, who, c, "reported_said_after")
     if second is None:
         return [first]
-    return [replace(first, group=GROUP_PAIR), replace(second, group=GROUP_PAIR)]
+    return [first._replace(group=GROUP_PAIR), second._replace(group=GROUP_PAIR)]
 
 
 def reported_said_between(ctx: Context, site: CueSite, who: Who, tail_end: int) -> Draft | None:

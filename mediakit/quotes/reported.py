@@ -8,7 +8,7 @@ reads it). The order of the rules is in :mod:`.rules`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text import Tok, min_words
 from .attribution import Who
@@ -43,8 +43,7 @@ ACCORDING_SOURCE_TOKENS = 14
 ACCORDING_APPOSITION_TOKENS = 8
 
 
-@dataclass(frozen=True)
-class LineSite:
+class LineSite(NamedTuple):
     """A sentence as the line rules read it: its bounds, the direct quotes found so far and
     the speaker of the quote before."""
 
@@ -54,11 +53,10 @@ class LineSite:
     hint: str
 
 
-@dataclass(frozen=True)
-class CueSite:
+class CueSite(NamedTuple):
     """One cue of a sentence as the cue rules read it.
 
-    ``toks``/``cues``: the sentence's tokens and cues, ``ci`` the cue's place among them;
+    ``toks``: the sentence's tokens; ``cue``: the cue;
     ``lo``: the first token a content may start at (after the previous reported quote);
     ``masked``: spans of quotation marks and direct quotes; ``direct``: the direct quotes of
     the sentence; ``earlier``: the quotes starting in the sentence found before this cue;
@@ -66,18 +64,13 @@ class CueSite:
     """
 
     toks: list[Tok]
-    cues: list[Cue]
-    ci: int
+    cue: Cue
     lo: int
     masked: list[tuple[int, int]]
     direct: tuple[Draft, ...]
     earlier: tuple[Draft, ...]
     title: bool
     hint: str
-
-    @property
-    def cue(self) -> Cue:
-        return self.cues[self.ci]
 
 
 # -- line rules ------------------------------------------------------------------------------
@@ -216,7 +209,8 @@ def skip_quoted_by(ctx: Context, site: CueSite) -> list[Draft] | None:
 
 
 def first_word(c: Cue) -> str:
-    return c.text.lower().split()[0]
+    """The cue's first word, lower-case ("called" of "called for")."""
+    return c.first or c.text.lower().split()[0]
 
 
 def reported_asked(ctx: Context, site: CueSite) -> list[Draft] | None:

@@ -13,7 +13,7 @@ quotes' spans, the last speaker (which "he" after a quote prefers) and the group
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..text import Tok
 from .attribution import Who
@@ -281,7 +281,7 @@ def direct_quote(
         d = rule(ctx, site)
         if d is not None:
             if d.group == GROUP_JOIN:
-                d = replace(d, group=join_group(ctx, found, site))
+                d = d._replace(group=join_group(ctx, found, site))
             return d
     return None
 
@@ -327,12 +327,12 @@ def reported_in_sentence(ctx: Context, found: Found, si: int, ss: int, se: int) 
     title = title_case(toks)
     cues = find_cues(toks, ctx.att.forms, masked, title=title)
     if cues:
-        base = CueSite(toks, cues, 0, 0, masked, (), (), title, "")
-        reported_cues(ctx, found, (si, ss, se), base)
+        base = CueSite(toks, cues[0], 0, masked, (), (), title, "")
+        reported_cues(ctx, found, (si, ss, se), cues, base)
 
 
 def reported_cues(
-    ctx: Context, found: Found, sentence: tuple[int, int, int], base: CueSite
+    ctx: Context, found: Found, sentence: tuple[int, int, int], cues: list[Cue], base: CueSite
 ) -> None:
     """The quotes of each cue of a sentence ``(index, start, end)``, in order; a content
     ends before the next cue."""
@@ -347,15 +347,15 @@ def reported_cues(
     taken: list[tuple[int, int]] = [(d.cue.start, d.cue.end) for d in direct if d.cue]
     taken += [(d.who.start, d.who.end) for d in direct if d.who]
     lo = 0  # first token a content may start at (after the previous reported quote)
-    for ci, c in enumerate(base.cues):
+    for c in cues:
         if c.i < lo or any(a <= c.start < b for a, b in taken):
             continue
         earlier = tuple(found.by_sentence.get(si, ()))
-        site = replace(base, ci=ci, lo=lo, direct=direct, earlier=earlier, hint=found.last_speaker)
+        site = CueSite(toks, c, lo, base.masked, direct, earlier, base.title, found.last_speaker)
         drafts = cue_drafts(ctx, site)
         if any(d.group == GROUP_PAIR for d in drafts):
             g = found.new_group()
-            drafts = [replace(d, group=g) if d.group == GROUP_PAIR else d for d in drafts]
+            drafts = [d._replace(group=g) if d.group == GROUP_PAIR else d for d in drafts]
         drafts = [d for d in drafts if not found.direct_spans.overlaps(d.start, d.end)]
         if not drafts:
             continue
