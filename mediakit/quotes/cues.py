@@ -227,68 +227,55 @@ def find_cues(
     *,
     title: bool = False,
 ) -> list[Cue]:
+    """The cues among ``toks`` in order, none starting inside a ``masked`` span; in a
+    headline in title case (``title``) a capitalised cue counts too ("Clinton Says …")."""
     out = []
     k = 0
     n = len(toks)
     firsts = _first_words(forms)
     while k < n:
         t = toks[k]
-        low = t.low
         # (both tests only step on; the set look-up is the cheaper, so it goes first)
-        if low not in firsts or (masked and any(a <= t.start < b for a, b in masked)):
+        if t.low not in firsts or (masked and any(a <= t.start < b for a, b in masked)):
             k += 1
             continue
-        if low == "according" and k + 1 < n and toks[k + 1].low == "to":
-            out.append(
-                Cue(
-                    t.start,
-                    toks[k + 1].end,
-                    "according to",
-                    "according to",
-                    "according",
-                    k,
-                    k + 2,
-                    first=low,
-                )
-            )
-            k += 2
+        c = _cue_at(toks, k, forms, title)
+        if c is None:
+            k += 1
             continue
-        if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
-            lemma, kind, frame, tags = forms[f"{low} {toks[k + 1].low}"]
-            out.append(
-                Cue(
-                    t.start,
-                    toks[k + 1].end,
-                    f"{t.text} {toks[k + 1].text}",
-                    lemma,
-                    kind,
-                    k,
-                    k + 2,
-                    frame,
-                    tags,
-                    low,
-                )
-            )
-            k += 2
-            continue
-        if (
-            low in _NOUNISH
-            and k > 0
-            and (toks[k - 1].low in DETERMINERS or (k > 1 and toks[k - 2].low in DETERMINERS))
-        ):
-            if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
-                k += 1
-                continue  # "the Baltic states", "the reports": nouns, not cues
-        if low in forms and (
-            t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
-        ):
-            lemma, kind, frame, tags = forms[low]
-            if "noun" in tags and low in (lemma, lemma + "s") and not verb_context(toks, k):
-                k += 1
-                continue  # "attacks on", "a question", "the state": nouns, not cues
-            out.append(Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame, tags, low))
-        k += 1
+        out.append(c)
+        k = c.j
     return out
+
+
+def _cue_at(toks: list[Tok], k: int, forms: dict[str, CueEntry], title: bool) -> Cue | None:
+    """The cue starting at token ``k`` ("according to", a two-word form, a verb), or None
+    when the word is a noun there ("the Baltic states", "attacks on")."""
+    t = toks[k]
+    low = t.low
+    n = len(toks)
+    if low == "according" and k + 1 < n and toks[k + 1].low == "to":
+        end = toks[k + 1].end
+        return Cue(t.start, end, "according to", "according to", "according", k, k + 2, first=low)
+    if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
+        lemma, kind, frame, tags = forms[f"{low} {toks[k + 1].low}"]
+        words = f"{t.text} {toks[k + 1].text}"
+        return Cue(t.start, toks[k + 1].end, words, lemma, kind, k, k + 2, frame, tags, low)
+    if (
+        low in _NOUNISH
+        and k > 0
+        and (toks[k - 1].low in DETERMINERS or (k > 1 and toks[k - 2].low in DETERMINERS))
+        and not (k + 1 < n and toks[k + 1].low in ("that", ":"))
+    ):
+        return None  # "the Baltic states", "the reports": nouns, not cues
+    if low not in forms or not (
+        t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
+    ):
+        return None
+    lemma, kind, frame, tags = forms[low]
+    if "noun" in tags and low in (lemma, lemma + "s") and not verb_context(toks, k):
+        return None  # "attacks on", "a question", "the state": nouns, not cues
+    return Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame, tags, low)
 
 
 _INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
