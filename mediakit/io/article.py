@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Article, Boilerplate
 from .boilerplate import RULES, _lines, _split_boilerplate
 from .decode import _clean, _decode, _html_charset
-from .errors import ReadError
+from .errors import ReadError, ReadFileNotFoundError, ReadIsADirectoryError, ReadPermissionError
 from .html import _html_extract, _looks_html
 from .meta import _DOMAIN, _FRONT_MATTER, _guess_language, _parse_front_matter, _pick_meta
 
@@ -110,15 +110,15 @@ def _missing_message(source: str, what: str) -> str:
 def _read_bytes(path: Path) -> bytes:
     name = str(path)
     if not _exists(path):
-        raise ReadError(_short(name), _missing_message(name, "file"))
+        raise ReadFileNotFoundError(_short(name), _missing_message(name, "file"))
     if _is_dir(path):
-        raise ReadError(
+        raise ReadIsADirectoryError(
             name, f"is a folder, not a file; use read_articles({name!r}) to read the articles in it"
         )
     try:
         return path.read_bytes()
     except PermissionError:
-        raise ReadError(
+        raise ReadPermissionError(
             name, "cannot be read (permission denied); check the file's permissions"
         ) from None
     except OSError as exc:

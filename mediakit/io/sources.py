@@ -27,7 +27,7 @@ from .article import (
     _short,
 )
 from .boilerplate import RULES, rules_file
-from .errors import ReadError
+from .errors import ReadError, ReadFileNotFoundError
 from .meta import _filename_meta
 from .rows import (
     _ROW_CHUNK,
@@ -297,7 +297,9 @@ def read_articles(
     [('a1', 'Rain in Minsk', 'It rained.')]
     """
     if isinstance(source, str | os.PathLike) and not _exists(Path(source)):
-        raise ReadError(_short(str(source)), _missing_message(str(source), "file or folder"))
+        raise ReadFileNotFoundError(
+            _short(str(source)), _missing_message(str(source), "file or folder")
+        )
     if type(source).__name__ == "DataFrame" and hasattr(source, "columns"):
         cols = set(map(str, source.columns))
         if text_column not in cols and not {"html", "content_html"} & cols:
