@@ -6,6 +6,7 @@ one or many articles. Corpus runners (processes, Dask) live in :mod:`mediakit.co
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -16,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from . import sentiment, store
+from .checks import check_config
 from .display import analysis_html
 from .entities import EntityConfig, find_mentions
 from .model import Article, Mention, Problem, Quote, Speaker
@@ -42,6 +44,15 @@ class AnalysisConfig:
     sentiment: SentimentConfig = field(default_factory=SentimentConfig)
     entities: EntityConfig = field(default_factory=EntityConfig)
     resolve: bool = False  # add pronoun and nominal mentions ("he", "the president") to mentions
+
+    def __post_init__(self) -> None:
+        """Raise now for a value of the wrong type (e.g. a dict where a QuoteConfig goes)."""
+        check_config(self)
+
+
+@functools.cache
+def _default_config() -> AnalysisConfig:
+    return AnalysisConfig()
 
 
 @dataclass(frozen=True)
@@ -125,7 +136,7 @@ def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -
     >>> [(q.speaker, q.kind) for q in r.quotes]
     [('Anna Berg', 'direct')]
     """
-    cfg = config or AnalysisConfig()
+    cfg = config or _default_config()
     problems: list[Problem] = []
     tokens = tokenise(article, tokens=False)
     sentences = tuple((s.start, s.end, s.paragraph) for s in tokens.sentences)

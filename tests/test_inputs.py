@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -229,3 +230,61 @@ def test_read_errors_keep_their_message_and_pickle(err: ReadError) -> None:
     assert isinstance(err, ValueError) and str(err).startswith(err.source + ": ")
     back = pickle.loads(pickle.dumps(err))  # noqa: S301 - our own bytes (process pools pickle errors)
     assert type(back) is type(err) and str(back) == str(err)
+
+
+# -- item 4: configuration is checked when it is built ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "words"),
+    [
+        (
+            lambda: mk.EntityConfig(extra=[("Vel", "Veldoria")]),
+            TypeError,
+            "item 1 ('Vel', 'Veldoria') has 2 parts, not 3",
+        ),
+        (
+            lambda: mk.EntityConfig(extra=("Vel", "Veldoria", "place")),
+            TypeError,
+            "item 1 'Vel' is a str, not a tuple",
+        ),
+        (
+            lambda: mk.EntityConfig(extra=[("Vel", "Veldoria", "city")]),
+            ValueError,
+            "kind 'city' is not person, place or organisation",
+        ),
+        (
+            lambda: mk.EntityConfig(alias_files="my_aliases.tsv"),
+            TypeError,
+            "alias_files must be a tuple",
+        ),
+        (lambda: mk.EntityConfig(acronym_kind="company"), ValueError, "acronym_kind"),
+        (lambda: mk.EntityConfig(adjectival="no"), TypeError, "adjectival must be bool"),
+        (lambda: mk.QuoteConfig(min_direct_words="4"), TypeError, "min_direct_words must be int"),
+        (lambda: mk.QuoteConfig(min_direct_words=-1), ValueError, "must be 0 or more"),
+        (lambda: mk.SentimentConfig(lexicons="my_words.tsv"), TypeError, "e.g. ('my_words.tsv',)"),
+        (lambda: mk.SentimentConfig(positive=-0.2), ValueError, "must not be above positive"),
+        (
+            lambda: mk.AnalysisConfig(quotes={"indirect": False}),
+            TypeError,
+            "quotes must be QuoteConfig",
+        ),
+        (lambda: mk.AnalysisConfig(resolve="yes"), TypeError, "resolve must be bool"),
+    ],
+)
+def test_wrong_configuration_raises_when_built(
+    make: Callable[[], object], error: type, words: str
+) -> None:
+    with pytest.raises(error) as err:
+        make()
+    assert words in str(err.value)
+
+
+def test_lists_in_configuration_are_taken_as_tuples() -> None:
+    cfg = mk.EntityConfig(extra=[["NDC", "Northern Defence Compact", "organisation"]])
+    assert cfg.extra == (("NDC", "Northern Defence Compact", "organisation"),)
+    hash(cfg)  # the lexicon cache needs it
+    a = mk.analyse("The NDC met on Monday.", config=mk.AnalysisConfig(entities=cfg), progress=False)
+    assert a.problems.empty
+    assert "Northern Defence Compact" in set(a.mentions.entity)
+    assert mk.SentimentConfig(lexicons=[Path("my.tsv")]).lexicons == (Path("my.tsv"),)
