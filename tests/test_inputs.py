@@ -288,3 +288,67 @@ def test_lists_in_configuration_are_taken_as_tuples() -> None:
     assert a.problems.empty
     assert "Northern Defence Compact" in set(a.mentions.entity)
     assert mk.SentimentConfig(lexicons=[Path("my.tsv")]).lexicons == (Path("my.tsv"),)
+
+
+# -- item 2: highlight puts every span where its row says, or raises -----------------------
+
+HEADLINED = "Bridge plan\n\n“We will rebuild the bridge,” Mayor Anna Berg said on Friday."
+
+
+def test_highlight_takes_an_analysis_or_an_article() -> None:
+    a = mk.analyse(HEADLINED, progress=False)
+    assert a.article.title == "Bridge plan" and len(a.quotes) == 1
+    for source in (a, a.article):
+        view = mk.highlight(source, a.quotes)
+        assert view.html.count('class="mk-quote') == 1
+    with pytest.raises(
+        ValueError, match=r"Offsets count in Article.text.*highlight\(a, a.quotes\)"
+    ):
+        mk.highlight(HEADLINED, a.quotes)  # the raw text still has its headline
+    assert 'class="mk-quote' in str(mk.highlight(a.article.text, a.quotes))
+
+
+def test_highlight_of_a_corpus_needs_one_article() -> None:
+    a = mk.analyse([HEADLINED, "“Taxes will fall,” said Mayor Ilse Brandt."], progress=False)
+    with pytest.raises(ValueError, match="holds 2 articles and the rows name 2 articles"):
+        mk.highlight(a, a.quotes)
+    second = a.articles[1].id
+    view = mk.highlight(a, a.quotes[a.quotes.article_id == second])
+    assert "Ilse Brandt" in view.html and "Anna Berg" not in view.html
+
+
+def test_highlight_table_without_offsets_raises() -> None:
+    a = mk.analyse(HEADLINED, progress=False)
+    with pytest.raises(ValueError, match="needs start and end columns"):
+        mk.highlight(a, a.quotes[["speaker", "text"]])
+    with pytest.raises(ValueError, match="span 1 has no start and end"):
+        mk.highlight(a, [{"label": "x"}])
+
+
+if "hypothesis" in globals():
+
+    @hypothesis.settings(max_examples=200, deadline=None)
+    @hypothesis.given(
+        text=st.text(alphabet="ab “”\n.", max_size=30),
+        rows=st.lists(
+            st.tuples(st.integers(-3, 33), st.integers(-3, 33), st.text("ab “”\n.", max_size=4)),
+            max_size=5,
+        ),
+        honest=st.lists(st.booleans(), min_size=5, max_size=5),
+    )
+    def test_every_offset_given_to_highlight_matches_or_raises(
+        text: str, rows: list[tuple[int, int, str]], honest: list[bool]
+    ) -> None:
+        table = [
+            {"start": s, "end": e, "text": text[s:e] if ok and 0 <= s <= e else t, "label": "x"}
+            for (s, e, t), ok in zip(rows, honest, strict=False)
+        ]
+        fits = [
+            0 <= r["start"] <= r["end"] <= len(text) and text[r["start"] : r["end"]] == r["text"]
+            for r in table
+        ]
+        if all(fits):
+            mk.highlight(text, pd.DataFrame(table, columns=["start", "end", "text", "label"]))
+        else:
+            with pytest.raises(ValueError, match=r"text\[-?\d+:-?\d+\]"):
+                mk.highlight(text, table)
