@@ -352,3 +352,35 @@ if "hypothesis" in globals():
         else:
             with pytest.raises(ValueError, match=r"text\[-?\d+:-?\d+\]"):
                 mk.highlight(text, table)
+
+
+# -- item 5: problems: whole messages, paths as the user gave them ------------------------
+
+
+def test_problems_name_the_source_once_and_keep_the_whole_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / ("a folder with a long name about harbour news " * 3).strip()
+    (folder / "sub").mkdir(parents=True)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "sub" / "feed.jsonl").write_text('{"text": ""}\n{broken\n', encoding="utf-8")
+    (folder / "sub" / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (folder / "good.txt").write_text(SECRET, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    a = mk.analyse(Path(folder.name), progress=False)
+    assert len(a.articles) == 1
+    p = a.problems
+    assert sorted(p.source) == sorted(
+        f"{folder.name}/{name}"
+        for name in ("empty.txt", "sub/feed.jsonl:1", "sub/feed.jsonl:2", "sub/table.csv")
+    )
+    for error in p.error:
+        assert folder.name not in error and str(tmp_path) not in error, error
+        cut = error.replace("text_column=...", "")
+        assert "..." not in cut and "\u2026" not in cut, error
+    errors = dict(zip(p.source, p.error, strict=True))
+    assert errors[f"{folder.name}/empty.txt"] == (
+        "the file is empty (0 bytes); remove it or put the article text in it"
+    )
+    assert "line 2 is not valid JSON" in errors[f"{folder.name}/sub/feed.jsonl:2"]
+    assert "pass text_column=..." in errors[f"{folder.name}/sub/table.csv"]

@@ -98,7 +98,11 @@ def _is_dir(path: Path) -> bool:
 
 
 def _short(name: str) -> str:
-    return name if len(name) <= 120 else name[:117] + "..."
+    """A name of at most 120 characters, cut at a blank when it is longer (text, not a path)."""
+    if len(name) <= 120:
+        return name
+    cut = name.rfind(" ", 60, 117)
+    return name[: cut if cut > 0 else 117] + "..."
 
 
 def _missing_message(source: str, what: str) -> str:
