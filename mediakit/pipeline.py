@@ -24,7 +24,7 @@ from .model import Article, Mention, Problem, Quote, Speaker
 from .quotes import QuoteConfig, extract_quotes
 from .sentiment import SentimentConfig, score_quotes
 from .speakers import resolve_mentions, speaker_index
-from .tables import COLUMNS, empty_frame, frame, mention_rows, quotes_frame, record_row
+from .tables import COLUMNS, empty_frame, frame, mention_rows, record_row
 from .text import tokenise
 
 __all__ = ["Analysis", "AnalysisConfig", "ArticleResult", "analyse_article", "build_analysis"]
@@ -367,8 +367,3 @@ def build_analysis(
     rows["problems"].extend(record_row(p) for p in extra_problems)
     tables = {k: frame(k, v) for k, v in rows.items()}
     return Analysis(tables, articles, config=config)
-
-
-def quotes_table(quotes: Iterable[Quote]) -> pd.DataFrame:
-    """The quotes table for quote records (declared columns)."""
-    return quotes_frame(quotes)
