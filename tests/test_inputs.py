@@ -384,3 +384,16 @@ def test_problems_name_the_source_once_and_keep_the_whole_message(
     )
     assert "line 2 is not valid JSON" in errors[f"{folder.name}/sub/feed.jsonl:2"]
     assert "pass text_column=..." in errors[f"{folder.name}/sub/table.csv"]
+
+
+def test_encoding_hint_works_in_analyse(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("“Café prices will rise,” said Anna Berg.".encode("cp1252"))
+    a = mk.analyse(folder, encoding="utf-8", progress=False)
+    (error,) = a.problems.error
+    assert "cannot be decoded as utf-8" in error and "encoding" in error
+    b = mk.analyse(folder, encoding="cp1252", progress=False)
+    assert b.problems.empty and b.quotes.speaker.tolist() == ["Anna Berg"]
+    c = mk.analyse(folder / "a.txt", encoding="cp1252", progress=False)
+    assert "Café" in c.article.text

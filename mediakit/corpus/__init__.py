@@ -90,6 +90,7 @@ def analyse(
     chunk_size: int = 100,
     text_column: str = "text",
     id_column: str | None = None,
+    encoding: str | None = None,
 ) -> Analysis:
     """Analyse text, an Article, a file, a folder, a DataFrame or an iterable of Articles.
 
@@ -109,7 +110,8 @@ def analyse(
         pointed at an existing output skips the articles already there, so an interrupted
         run resumes; the result then reads its tables from the folder when first used.
     text_column, id_column: the columns of a DataFrame, CSV, JSON or Parquet source that
-        hold the article text and id (as in :func:`mediakit.read_articles`).
+        hold the article text and id; encoding: the text encoding of the files, detected
+        when ``None`` (as in :func:`mediakit.read_articles`).
 
     >>> a = analyse("“We will rebuild the bridge,” Mayor Anna Berg said on Friday.")
     >>> a.quotes[["speaker", "kind", "cue"]].values.tolist()
@@ -117,7 +119,7 @@ def analyse(
     """
     _check_options(backend, chunk_size, workers)
     check_source(source, text_column=text_column, id_column=id_column)
-    columns = {"text_column": text_column, "id_column": id_column}
+    columns = {"text_column": text_column, "id_column": id_column, "encoding": encoding}
     resume = Resume(out, config) if out is not None else None
     bar = _progress_bar(source) if _show_progress(progress) else None
 

@@ -124,7 +124,11 @@ def check_source(source: Any, *, text_column: str = "text", id_column: str | Non
 
 
 def as_items(
-    source: Any, *, text_column: str = "text", id_column: str | None = None
+    source: Any,
+    *,
+    text_column: str = "text",
+    id_column: str | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Item]:
     """Articles and read problems of text, an Article, a path, a DataFrame or an iterable.
 
@@ -132,7 +136,11 @@ def as_items(
     ``pathlib.Path`` is always a path. In a list, strings are always texts (paths in a list
     come as ``Path``): a path-like string there gets a warning, never a read.
     """
-    columns: dict[str, Any] = {"text_column": text_column, "id_column": id_column}
+    columns: dict[str, Any] = {
+        "text_column": text_column,
+        "id_column": id_column,
+        "encoding": encoding,
+    }
     if isinstance(source, Article):
         yield source
     elif isinstance(source, str) and not is_path(source):
@@ -147,7 +155,7 @@ def as_items(
     elif isinstance(source, str | os.PathLike):
         p = source_path(source)
         if p.is_file() and p.suffix.lower() in _ONE_FILE:
-            yield read_article(p)
+            yield read_article(p, encoding=encoding)
         else:
             yield from read_articles(p, **columns).iter_all()
     elif isinstance(source, pd.DataFrame):
@@ -254,7 +262,7 @@ def numbered(
 ) -> Iterator[tuple[int, Item]]:
     """Items with their input position; article ids made unique; items in ``done`` skipped.
 
-    ``columns``: ``text_column`` and ``id_column`` for tables (see :func:`as_items`).
+    ``columns``: ``text_column``, ``id_column`` and ``encoding`` (see :func:`as_items`).
     """
     seen: set[str] = set()
     skipped = 0
