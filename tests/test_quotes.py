@@ -148,7 +148,7 @@ QUOTE_PARTS = [
     "postposed",
     "rules",
 ]
-BELOW_QUOTES = {"model", "resources", "text", "speakers"}  # the stages under quotes in the flow
+BELOW_QUOTES = {"model", "resources", "checks", "text", "speakers"}  # the layers under quotes
 
 
 def test_quote_parts_import_only_downward() -> None:
