@@ -14,7 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mediakit import colours as colour_rules
 from mediakit.display import (
+    UNATTRIBUTED_COLOUR,
     HTMLView,
     analysis_html,
     article_html,
@@ -448,7 +450,7 @@ def test_speaker_colours_stable_and_distinct() -> None:
     alone = {n: speaker_colours([n])[n] for n in names}
     a, b = next((x, y) for x in names for y in names if alone[x] != alone[y])
     assert speaker_colours([a, b]) == {a: alone[a], b: alone[b]}
-    assert speaker_colours(["", "Ana Veld"])[""] == "#8c8c8c"
+    assert speaker_colours(["", "Ana Veld"])[""] == UNATTRIBUTED_COLOUR
 
 
 def test_badge_signs() -> None:
@@ -814,3 +816,59 @@ def test_view_names_still_importable(module: str, names: list[str]) -> None:
     view = importlib.import_module(f"mediakit.{module}")
     assert [n for n in names if not hasattr(view, n)] == []
     assert set(view.__all__) <= set(names)
+
+
+# ------------------------------------------------------------------------ one colour language
+
+
+def _hue_saturation(hex_colour: str) -> tuple[float, float]:
+    import colorsys
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, _light, sat = colorsys.rgb_to_hls(r, g, b)
+    return hue * 360, sat
+
+
+def _hue_distance(a: float, b: float) -> float:
+    d = abs(a - b) % 360
+    return min(d, 360 - d)
+
+
+def test_tone_colours_are_never_used_for_kinds_or_speakers() -> None:
+    """Red and blue mean tone and nothing else: no speaker, kind or grey shares a tone colour,
+    and every coloured speaker or kind keeps TONE_HUE_MARGIN degrees of hue from red and blue."""
+    tone = {c.lower() for c in colour_rules.TONE_COLOURS.values()}
+    others = [
+        *colour_rules.PALETTE,
+        *colour_rules.KIND_COLOURS.values(),
+        colour_rules.UNATTRIBUTED_COLOUR,
+        colour_rules.OTHER_COLOUR,
+    ]
+    assert not tone & {c.lower() for c in others}
+    tone_hues = [_hue_saturation(colour_rules.TONE_COLOURS[s])[0] for s in "-+"]
+    for colour in others:
+        hue, sat = _hue_saturation(colour)
+        if sat < 0.15:  # a grey has no hue to confuse
+            continue
+        for th in tone_hues:
+            assert _hue_distance(hue, th) >= colour_rules.TONE_HUE_MARGIN, (colour, th)
+    # unattributed and "other" do not look alike
+    assert colour_rules.UNATTRIBUTED_COLOUR != colour_rules.OTHER_COLOUR
+    # the views hand out only these colours to speakers and kinds
+    names = [f"Speaker {i}" for i in range(25)] + [""]
+    assert set(speaker_colours(names).values()) <= set(others)
+
+
+def test_article_view_uses_tone_colours_only_for_tone() -> None:
+    a, quotes, mentions = sample()
+    page = article_html(a, quotes, mentions)
+    tone = [c.lower() for c in colour_rules.TONE_COLOURS.values()]
+    for m in re.finditer(
+        r'<span class="(mk-quote[^"]*|mk-mention[^"]*|mk-speaker-ref)" style="([^"]*)"', page
+    ):
+        assert not any(c in m[2].lower() for c in tone), m[0]
+        for c in tone:
+            r, g, b = (int(c[i : i + 2], 16) for i in (1, 3, 5))
+            assert f"rgba({r}, {g}, {b}," not in m[2]
+    badges = re.findall(r'class="mk-badge[^"]*" style="([^"]*)"', page)
+    assert badges and all(any(c in s.lower() for c in tone) for s in badges)

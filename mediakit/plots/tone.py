@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 from ._common import (
+    TONE_CMAP,
     _axes,
     _frame,
     _label,
@@ -19,6 +20,7 @@ from ._common import (
     _no_data,
     _speaker_names,
     _tone_colour,
+    _tone_legend,
     _toned,
     _weight,
 )
@@ -80,6 +82,7 @@ def tone_by_speaker(quotes: pd.DataFrame, *, top: int = 15, ax: Axes | None = No
             zorder=3,
             label="one quote" if "compound" in dots.columns else "one row",
         )
+    _tone_legend(ax, extra=ax.collections[-1:] if not dots.empty else ())
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
     sizes = stats["size"].to_dict()
@@ -126,6 +129,7 @@ def tone_by_quote(quotes: pd.DataFrame, *, max_quotes: int = 40, ax: Axes | None
     labels = [f"{s}: {_short(t, 40)}" if t else s for s, t in zip(speakers, texts, strict=True)]
     values = df["compound"].astype(float).to_list()
     ax.barh(range(len(values)), values, color=[_tone_colour(v) for v in values])
+    _tone_legend(ax)
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_yticks(range(len(labels)), labels)
@@ -203,7 +207,9 @@ def speaker_entity_heatmap(
     grid = pairs["mean"].unstack().reindex(index=speakers, columns=entities)
     counts = pairs["_n"].unstack().reindex(index=speakers, columns=entities)
     values = grid.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap="RdBu", vmin=-1, vmax=1, aspect="auto", interpolation="nearest")
+    image = ax.imshow(
+        values, cmap=TONE_CMAP, vmin=-1, vmax=1, aspect="auto", interpolation="nearest"
+    )
     ax.set_xticks(range(len(entities)), entities, rotation=40, ha="right")
     ax.set_yticks(range(len(speakers)), speakers)
     if annot is None:
