@@ -47,7 +47,7 @@ def _tone_colour(value: float) -> str:
     return _TONE_COLOURS["0"]
 
 
-def _tone_legend(ax: Axes, *, extra: Sequence[Any] = (), loc: str = "lower right") -> None:
+def _tone_legend(ax: Axes, *, extra: Sequence[Any] = (), loc: Any = "lower right") -> None:
     """The legend of the tone colours (negative, neutral, positive) and any ``extra`` handles."""
     from matplotlib.patches import Patch
 

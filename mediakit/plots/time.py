@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import matplotlib.dates as mdates
 import pandas as pd
 
 if TYPE_CHECKING:
@@ -87,11 +88,12 @@ def _period_axis(ax: Axes, periods: pd.PeriodIndex) -> None:
         return
     step = max(1, -(-len(periods) // _MAX_TICKS))
     shown = periods[::step]
-    ax.set_xticks(list(shown.to_timestamp()), [_period_label(p) for p in shown])
+    at = mdates.date2num(list(shown.to_timestamp().to_pydatetime()))
+    ax.set_xticks(list(at), [_period_label(p) for p in shown])
     if len(periods) > 1:
-        width = periods.to_timestamp()[-1] - periods.to_timestamp()[0]
-        pad = width / (2 * (len(periods) - 1))
-        ax.set_xlim(periods.to_timestamp()[0] - pad, periods.to_timestamp()[-1] + pad)
+        ends = mdates.date2num(list(periods.to_timestamp().to_pydatetime()))
+        pad = float(ends[-1] - ends[0]) / (2 * (len(periods) - 1))
+        ax.set_xlim(float(ends[0]) - pad, float(ends[-1]) + pad)
 
 
 def _covered(df: pd.DataFrame, articles: object, f: str) -> set[pd.Period]:
@@ -105,7 +107,7 @@ def _covered(df: pd.DataFrame, articles: object, f: str) -> set[pd.Period]:
     return set(dates.dt.to_period(f))
 
 
-def _with_gaps(table: pd.DataFrame, covered: set[pd.Period], freq: object) -> pd.DataFrame:
+def _with_gaps(table: pd.DataFrame, covered: set[pd.Period], freq: Any) -> pd.DataFrame:
     """``table`` (periods x series) over every period from the first to the last: zero where a
     period has articles but no count, missing (a gap in the line) where it has no article."""
     if table.empty:
@@ -166,12 +168,12 @@ def mentions_over_time(
     )
     covered = _covered(df, articles, _PERIOD_FREQ.get(freq, freq))
     counts = _with_gaps(counts, covered, df["_period"].dt.freq)
-    periods = pd.PeriodIndex(counts.index)
-    x = periods.to_timestamp()
+    span = pd.PeriodIndex(counts.index)
+    x = span.to_timestamp()
     colours = _colours(order)
     for e in order:
         ax.plot(x, counts[e].to_list(), marker="o", color=colours[e], label=e)
-    _period_axis(ax, periods)
+    _period_axis(ax, span)
     ax.set_ylim(bottom=0)
     ax.legend(title="Entity", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _label(ax, title, xlabel, ylabel)
