@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import compare
 from .corpus import analyse, iter_results, read_output, write_parquet
-from .display import article_html, article_repr_html, highlight
+from .display import article_html, article_repr_html, highlight, table_html, table_view
 from .entities import EntityConfig, find_mentions
 from .io import Articles, ReadError, article_from_text, read_article, read_articles
 from .mentions import cooccurrence, corpus_entities, tabulate_mentions
@@ -78,6 +78,8 @@ __all__ = [
     "score_text",
     "speaker_index",
     "speaker_tone",
+    "table_html",
+    "table_view",
     "tabulate_mentions",
     "tag_speakers",
     "target_tone",

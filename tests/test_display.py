@@ -24,6 +24,7 @@ from mediakit.display import (
     highlight,
     safe_url,
     speaker_colours,
+    table_html,
     tone_sign,
 )
 from mediakit.model import Article, Boilerplate, Mention, Quote
@@ -103,6 +104,9 @@ def assert_inert(page: str) -> Checker:
                 "rel",
                 "target",
                 "data-speaker",
+                "data-col",
+                "data-v",
+                "id",
                 "open",
                 "border",
             }, name
@@ -787,6 +791,8 @@ def test_views_import_no_stage(module: str) -> None:
                 "highlight",
                 "safe_url",
                 "speaker_colours",
+                "table_html",
+                "table_view",
                 "tone_sign",
             ],
         ),
@@ -872,3 +878,67 @@ def test_article_view_uses_tone_colours_only_for_tone() -> None:
             assert f"rgba({r}, {g}, {b}," not in m[2]
     badges = re.findall(r'class="mk-badge[^"]*" style="([^"]*)"', page)
     assert badges and all(any(c in s.lower() for c in tone) for s in badges)
+
+
+# ------------------------------------------------------------------------ readable tables
+
+
+def test_table_view_is_readable_and_keeps_the_frame_plain() -> None:
+    from mediakit.display.table import headers_of
+
+    a, quotes, mentions = sample()
+    df = pd.DataFrame(
+        {
+            "speaker": ["Ana Veld", "Boris Tamm"],
+            "n_quotes": [2, 1],
+            "mean_compound": [-0.45678, 0.3],
+            "share_quotes": [2 / 3, 1 / 3],
+            "text": ["x " * 60, "short"],
+            "aliases": [("Veld", "Ana"), ()],
+        }
+    )
+    before = df.copy()
+    page = table_html(df)
+    assert_inert(page)
+    pd.testing.assert_frame_equal(df, before)  # the DataFrame itself stays plain
+    heads = headers_of(page)
+    assert heads == ["Speaker", "Quotes", "Mean tone", "Share of quotes", "Text", "Also called"]
+    assert (
+        "\u22120.46" in page
+        and "+0.30" in page
+        and "67%" in page
+        and "0.45678" not in page.split("data-v")[0]
+    )
+    # text left, numbers right; long text wraps; no index column
+    assert re.search(r'<td data-v="Ana Veld" style="[^"]*text-align: left', page)
+    assert re.search(r'<td data-v="2" style="[^"]*text-align: right', page)
+    assert "min-width: 16em" in page and ">0</td>" not in page
+    # tone in the tone colours
+    assert colour_rules.TONE_COLOURS["-"] in page and colour_rules.TONE_COLOURS["+"] in page
+
+
+def test_no_raw_underscore_headers_in_rendered_tables() -> None:
+    """Every table the views render (rich Analysis view, table_html of each mediakit table)
+    has plain-language headers, never a raw snake_case name."""
+    import mediakit as mk
+    from mediakit.display.table import headers_of
+
+    a = mk.analyse(sample()[0], progress=False)
+    pages = [analysis_html(a)] + [
+        table_html(getattr(a, name)) for name in ("quotes", "speakers", "mentions", "problems")
+    ]
+    pages.append(table_html(a.entity_tone()))
+    pages.append(table_html(mk.compare.share_of_voice(a, by=("outlet", "speaker"))))
+    for page in pages:
+        heads = headers_of(page)
+        assert heads and not [h for h in heads if "_" in h], heads
+
+
+def test_table_html_shows_a_meaningful_index_and_drops_the_default_one() -> None:
+    pivot = pd.DataFrame({"speaker": ["Ana", "Bo"], "outlet": ["X", "Y"], "v": [1, 2]}).pivot(
+        index="speaker", columns="outlet", values="v"
+    )
+    page = table_html(pivot)
+    assert [h for h in re.findall(r"<th[^>]*>([^<]*)</th>", page)] == ["Speaker", "X", "Y"]
+    plain = table_html(pd.DataFrame({"v": [5]}))
+    assert len(re.findall(r"<td", plain)) == 1
