@@ -461,10 +461,11 @@ def test_badge_signs() -> None:
     a, quotes, _ = sample()
     page = article_html(a, quotes)
     badges = re.findall(r'<span class="mk-badge (mk-tone-\w+)"[^>]*>([^<]*)</span>', page)
+    # the signed score alone (a sign glyph before it read "− −0.62")
     assert badges == [
-        ("mk-tone-neu", "0 \u22120.05"),
-        ("mk-tone-pos", "+ +0.60"),
-        ("mk-tone-neg", "\u2212 \u22120.62"),
+        ("mk-tone-neu", "\u22120.05"),
+        ("mk-tone-pos", "+0.60"),
+        ("mk-tone-neg", "\u22120.62"),
     ]
 
 
@@ -684,7 +685,7 @@ def test_zero_badge_has_no_sign() -> None:
         Article(id="z", text="Flat words."),
         [Quote("z", 0, "direct", "Flat", 0, 4, speaker="Nell Arno", compound=0.0)],
     )
-    assert re.findall(r'<span class="mk-badge mk-tone-neu"[^>]*>([^<]*)</span>', page) == ["0 0.00"]
+    assert re.findall(r'<span class="mk-badge mk-tone-neu"[^>]*>([^<]*)</span>', page) == ["0.00"]
 
 
 def test_highlight_one_row_series_and_missing_offsets() -> None:

@@ -666,12 +666,12 @@ def test_speaker_entity_heatmap_annotates_small_grids_only(ax: Axes) -> None:
     big = pd.DataFrame(
         [
             {"speaker": f"Speaker {i}", "entity": f"Place {j}", "compound": 0.1}
-            for i in range(7)
-            for j in range(7)
+            for i in range(9)
+            for j in range(9)
         ]
     )
     plots.speaker_entity_heatmap(big, ax=ax)
-    assert not ax.texts and len(ax.get_yticklabels()) == 7
+    assert not ax.texts and len(ax.get_yticklabels()) == 9
     _fig, ax2 = plt.subplots()
     plots.speaker_entity_heatmap(big, annot=True, ax=ax2)
-    assert len(ax2.texts) == 49
+    assert len(ax2.texts) == 81

@@ -92,7 +92,12 @@ def _flat(df: pd.DataFrame) -> pd.DataFrame:
     if isinstance(out.columns, pd.MultiIndex):
         out = out.copy()
         out.columns = [" ".join(str(x) for x in col if str(x)) for col in out.columns]
-    default_index = isinstance(out.index, pd.RangeIndex) and out.index.name is None
+    # an unnamed integer index (0, 1, 2 ... or left over from sorting) says nothing: dropped
+    default_index = (
+        out.index.nlevels == 1
+        and out.index.name is None
+        and (pd.api.types.is_integer_dtype(out.index.dtype) or len(out.index) == 0)
+    )
     if not default_index:
         names = [n if n is not None else "" for n in out.index.names]
         out = out.copy()

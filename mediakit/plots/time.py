@@ -100,7 +100,7 @@ def _covered(df: pd.DataFrame, articles: object, f: str) -> set[pd.Period]:
     """The periods that have at least one article: from the articles' dates when given, else
     from the rows themselves. A period outside this set is a gap, not a zero."""
     dates = df["_date"]
-    if articles is not None and "period" not in df.columns:
+    if articles is not None:
         table = _articles_frame(articles)
         if "published" in table.columns:
             dates = pd.concat([dates, _dates(table["published"]).dropna()])

@@ -26,6 +26,10 @@ from ._common import (
 )
 
 _TONE_LABEL = "Compound tone (VADER, \u22121 to +1)"
+#: Heatmaps write tone and count into the cells up to this many cells (beyond, the text is unreadable).
+_ANNOT_CELLS = 72
+#: The colour of a heatmap cell without data: not white, which is a neutral tone.
+_MISSING_CELL = "#dcdcdc"
 
 
 def _scored(quotes: pd.DataFrame, what: str) -> pd.DataFrame:
@@ -153,7 +157,8 @@ def speaker_entity_heatmap(
     ``table`` has ``speaker`` (or ``quoted_by``), ``entity``, a tone column (``mean_tone``,
     ``mean_compound`` or ``compound``) and optionally ``n``; rows of the same pair are
     averaged (weighted by ``n``). The ``top`` speakers and entities by ``n`` are shown;
-    ``annot`` writes tone and count in the cells (by default when there are at most 48 cells).
+    ``annot`` writes tone and count in the cells (by default when there are at most 72 cells).
+    Cells without a pair are grey (white is a neutral tone).
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -213,7 +218,7 @@ def speaker_entity_heatmap(
     ax.set_xticks(range(len(entities)), entities, rotation=40, ha="right")
     ax.set_yticks(range(len(speakers)), speakers)
     if annot is None:
-        annot = len(speakers) * len(entities) <= 48
+        annot = len(speakers) * len(entities) <= _ANNOT_CELLS
     if annot:
         ns = counts.to_numpy(dtype=float)
         for i in range(len(speakers)):
@@ -226,7 +231,7 @@ def speaker_entity_heatmap(
                         f"{v:+.2f}\nn={c:g}",
                         ha="center",
                         va="center",
-                        fontsize=8,
+                        fontsize=8 if len(speakers) * len(entities) <= 48 else 6.5,
                         color="white" if abs(v) > 0.6 else "black",
                     )
     if cbar:
