@@ -913,7 +913,7 @@ def test_table_view_is_readable_and_keeps_the_frame_plain() -> None:
     # text left, numbers right; long text wraps; no index column
     assert re.search(r'<td data-v="Ana Veld" style="[^"]*text-align: left', page)
     assert re.search(r'<td data-v="2" style="[^"]*text-align: right', page)
-    assert "min-width: 16em" in page and ">0</td>" not in page
+    assert "min-width: 18em" in page and ">0</td>" not in page
     # tone in the tone colours
     assert colour_rules.TONE_COLOURS["-"] in page and colour_rules.TONE_COLOURS["+"] in page
 

@@ -59,6 +59,8 @@ TONE_COLUMNS = frozenset({"compound", "mean_compound", "mean_tone", "tone"})
 SHARE_PREFIX = "share_"
 #: Text longer than this many characters wraps in a wide cell instead of widening the table.
 WRAP_CHARS = 40
+#: One token (no space) up to this many characters (dates, outlets, rules) stays on one line.
+NOWRAP_CHARS = 12
 #: Rows shown in a notebook; the rest is counted below the table.
 MAX_ROWS = 50
 
@@ -157,8 +159,11 @@ def _cell(column: str, value: object) -> tuple[str, str, bool]:
     if column == "sentiment" and text in ("negative", "neutral", "positive"):
         sign = {"negative": "-", "neutral": "0", "positive": "+"}[text]
         return _e(text), f"color: {_TONE_COLOURS[sign]};", False
-    style = "min-width: 16em;" if len(text) > WRAP_CHARS else ""
-    return _e(text), style, False
+    if len(text) > WRAP_CHARS:
+        return _e(text), "min-width: 18em;", False
+    # one short token ("karsk-today", "2021-02-12", "reported:said") is not split at its hyphens
+    single = len(text) <= NOWRAP_CHARS and not any(ch.isspace() for ch in text)
+    return _e(text), ("white-space: nowrap;" if single else ""), False
 
 
 def table_html(
@@ -191,7 +196,7 @@ def table_html(
     ] or [False] * len(columns)
     head = "".join(
         f'<th data-col="{_e(c)}" title="{_e(c)}" style="{_CELL} text-align: '
-        f'{"right" if num else "left"}; font-weight: 600; white-space: nowrap;">'
+        f'{"right" if num else "left"}; font-weight: 600;">'
         f"{_e(names.get(c) or header(c))}</th>"
         for c, num in zip(columns, numeric, strict=True)
     )
