@@ -55,6 +55,22 @@ HEADERS: dict[str, str] = {
 }
 #: Columns that hold a tone from -1 to +1: signed, two decimals, in the tone colours.
 TONE_COLUMNS = frozenset({"compound", "mean_compound", "mean_tone", "tone"})
+#: Columns of positions and numbers that name a thing: no thousands separator.
+POSITIONS = frozenset(
+    {
+        "start",
+        "end",
+        "speaker_start",
+        "speaker_end",
+        "cue_start",
+        "cue_end",
+        "sentence",
+        "paragraph",
+        "index",
+        "quote_id",
+        "group",
+    }
+)
 #: Columns that hold a share from 0 to 1: shown in per cent.
 SHARE_PREFIX = "share_"
 #: Text longer than this many characters wraps in a wide cell instead of widening the table.
@@ -140,7 +156,8 @@ def _cell(column: str, value: object) -> tuple[str, str, bool]:
     if isinstance(value, pd.Timestamp | datetime | date):
         return _e(f"{value:%Y-%m-%d}"), "white-space: nowrap;", False
     if isinstance(value, int) or (hasattr(value, "dtype") and "int" in str(value.dtype)):  # type: ignore[attr-defined]
-        return f"{int(value):,}", "", True  # type: ignore[call-overload]
+        n = int(value)  # type: ignore[call-overload]
+        return (str(n) if column in POSITIONS else f"{n:,}"), "", True
     if isinstance(value, float) or hasattr(value, "dtype"):
         try:
             x = float(value)  # type: ignore[arg-type]
