@@ -790,6 +790,7 @@ def test_views_import_no_stage(module: str) -> None:
                 "article_html",
                 "article_repr_html",
                 "highlight",
+                "readable_tables",
                 "safe_url",
                 "speaker_colours",
                 "table_html",

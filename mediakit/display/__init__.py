@@ -28,7 +28,7 @@ from .analysis import analysis_html, article_repr_html
 from .article import HTMLView, article_html, highlight
 from .style import KIND_COLOURS, PALETTE, safe_url, speaker_colours, tone_sign
 from .style import UNATTRIBUTED_COLOUR as UNATTRIBUTED_COLOUR
-from .table import table_html, table_view
+from .table import readable_tables, table_html, table_view
 
 __all__ = [
     "HTMLView",
@@ -38,6 +38,7 @@ __all__ = [
     "article_html",
     "article_repr_html",
     "highlight",
+    "readable_tables",
     "safe_url",
     "speaker_colours",
     "table_html",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -193,8 +194,7 @@ def table_html(
     """A DataFrame as a readable, escaped HTML table (see the module docstring).
 
     ``headers`` overrides or adds plain-language headers; ``max_rows=None`` shows every row.
-    Works as Jupyter's HTML formatter for DataFrames:
-    ``get_ipython().display_formatter.formatters["text/html"].for_type(pd.DataFrame, mk.table_html)``.
+    :func:`readable_tables` makes it Jupyter's view of every DataFrame in a session.
 
     >>> t = pd.DataFrame({"speaker": ["Ana <b>"], "mean_compound": [-0.4567], "share_quotes": [0.25]})
     >>> page = table_html(t)
@@ -262,3 +262,24 @@ def table_view(
     1
     """
     return HTMLView(table_html(df, max_rows=max_rows, headers=headers))
+
+
+def readable_tables(on: bool = True) -> bool:
+    """Show every DataFrame of this IPython or Jupyter session through :func:`table_html`.
+
+    The DataFrames stay plain; only Jupyter's HTML view of them changes (``on=False`` gives
+    pandas' own back). Returns False, changing nothing, outside IPython.
+
+    >>> readable_tables()  # a plain Python session
+    False
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return False
+    formatter = shell.display_formatter.formatters["text/html"]
+    if on:
+        formatter.for_type(pd.DataFrame, table_html)
+    else:
+        formatter.pop(pd.DataFrame, None)
+    return True

@@ -93,7 +93,7 @@ def mentions_bar(
             )
             for e, w in zip(ents, widths, strict=True):
                 left[e] += w
-        ax.legend(title=hue, loc="best", frameon=False)
+        ax.legend(title=hue.replace("_", " ").capitalize(), loc="best", frameon=False)
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(len(order) - 0.5, -0.5)
     _label(ax, title, xlabel, ylabel)
