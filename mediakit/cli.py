@@ -6,10 +6,7 @@ mediakit analyse [PATH ...] [--out DIR] [--backend serial|processes|dask] [--wor
 from __future__ import annotations
 
 import argparse
-import base64
-import html
 import importlib.util
-import io
 import logging
 import shutil
 import sys
@@ -18,9 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from . import __version__
+from . import __version__, report
 from .corpus import analyse
-from .display import analysis_html
 from .io import ReadError
 from .pipeline import Analysis
 from .store import count_articles, read_manifest
@@ -185,46 +181,9 @@ def report_text(a: Analysis, *, width: int = 100, top: int = 10) -> str:
     return "\n".join(_corpus_text(a, top=top))
 
 
-def _png(fig: object) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")  # type: ignore[attr-defined]
-    return base64.b64encode(buf.getvalue()).decode("ascii")
-
-
 def write_report(a: Analysis, out: Path) -> Path:
     """Write CSV tables, PNG pictures and ``report.html`` into ``out``; return the report path."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from . import plots
-
-    out.mkdir(parents=True, exist_ok=True)
-    a.to_csv(out)
-    pictures = []
-    for name, draw in (
-        ("mentions", lambda ax: plots.mentions_bar(a.mentions, ax=ax)),
-        ("tone_by_quote", lambda ax: plots.tone_by_quote(a.quotes, ax=ax)),
-        ("share_of_voice", lambda ax: plots.share_of_voice(a.quotes, ax=ax)),
-    ):
-        fig, ax = plt.subplots(figsize=(7, 4))
-        draw(ax)
-        fig.savefig(out / f"{name}.png", dpi=110, bbox_inches="tight")
-        pictures.append((name, _png(fig)))
-        plt.close(fig)
-    imgs = "\n".join(
-        f'<figure><img alt="{html.escape(n)}" src="data:image/png;base64,{b}"><figcaption>{html.escape(n)}</figcaption></figure>'
-        for n, b in pictures
-    )
-    page = (
-        "<!doctype html><html><head><meta charset='utf-8'><title>mediakit report</title>"
-        "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}figure{display:inline-block}</style>"
-        f"</head><body><h1>mediakit report</h1>{imgs}{analysis_html(a, max_articles=20)}</body></html>"
-    )
-    path = out / "report.html"
-    path.write_text(page, encoding="utf-8")
-    return path
+    return report.write_report(a, out)
 
 
 def main(argv: list[str] | None = None) -> int:
