@@ -109,6 +109,17 @@ def mentions(bench: Path) -> None:
     print(r.stdout.strip() or r.stderr.strip())
 
 
+def entity_tagger(bench: Path) -> None:
+    """The entity tagger: 5-fold CV on the training files and GUM dev, per kind, rules vs +tagger."""
+    section("entity tagger: named overlap F1 per kind, 5-fold CV on the training files, GUM dev")
+    script = HERE / "train_entity_tagger.py"
+    if not (bench / "mentions" / "gum-train.jsonl").exists():
+        print(f"skipped: {bench / 'mentions'} has no training files")
+        return
+    r = run([sys.executable, str(script), "--bench", str(bench), "--cv", "--dev"], capture=True)
+    print(r.stdout.strip() or r.stderr.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
@@ -119,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         quotes(args.bench)
         sentiment(args.bench)
         mentions(args.bench)
+        entity_tagger(args.bench)
     else:
         section("accuracy benchmarks")
         print(

@@ -37,3 +37,29 @@ def test_training_script_reproduces_the_shipped_file(script, files, tmp_path):
     for name in files:
         made = (tmp_path / name).read_bytes()
         assert made == (LEXICONS / name).read_bytes(), f"{script} no longer reproduces {name}"
+
+
+MENTIONS = ROOT.parent / "shared" / "bench" / "mentions"
+
+
+@pytest.mark.skipif(
+    not (MENTIONS / "gum-train.jsonl").exists(),
+    reason=f"mention training files not found in {MENTIONS} (../shared/bench)",
+)
+@pytest.mark.bench
+def test_entity_tagger_training_reproduces_the_shipped_weights(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "train_entity_tagger.py"),
+            "--out",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    name = "entities_tagger.tsv"
+    assert (tmp_path / name).read_bytes() == (LEXICONS / name).read_bytes(), (
+        f"train_entity_tagger.py no longer reproduces {name}"
+    )

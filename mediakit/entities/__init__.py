@@ -1,6 +1,8 @@
 """Named mentions of people, places and organisations, merged into canonical entities.
 
-Rules and gazetteers, no statistical model; everything offline and linear in the text.
+Rules and gazetteers, and a small context model (:mod:`.tagger`, an averaged perceptron
+shipped as text) for runs of capitalised words no lexicon knows; everything offline and
+linear in the text.
 
 Finding names. Runs of capitalised words (with "of"/"for" after an organisation
 word, "and" inside one name, particles such as "da" or "bin", initials such as "J.")
@@ -38,6 +40,12 @@ gets one kind per article. A lowercase role word after a modal is a verb ("we wi
 judge Karstan"), and an acronym before a title is the organisation in the role ("NDC
 Secretary General Oskar Heimvold").
 
+Then the context model reads each such run with its neighbours and may overrule the
+guess when it is sure by a margin: a run the rules dropped becomes a place or a person
+("the village of Kelmo", "the capital, Ostrava") or an organisation ("the outlet
+KorInform"), a guessed name may change kind or be dropped (``EntityConfig(context_model=
+False)`` keeps the rules' guesses).
+
 Merging inside one article (documented rules):
 
 * people: the canonical name is the longest full name of the cluster; a lone
@@ -70,8 +78,9 @@ count per canonical entity), :func:`surname`, :func:`is_person_name`,
 Layout (imports run down this list only): ``lexicons`` (EntityConfig, the shipped and a
 user's lexicons, the word splitter), ``names`` (acronyms, surnames, transliteration keys,
 look-ups), ``runs`` (cutting one run of capitalised words), ``segment`` (runs of one
-sentence, roles before a name), ``kinds`` (kinds of names no lexicon settled), ``merge``
-(canonical entities, :func:`entity_index`), ``find`` (:func:`find_mentions`).
+sentence, roles before a name), ``kinds`` (kinds of names no lexicon settled), ``tagger``
+(the context model that may add, drop or re-kind those), ``merge`` (canonical entities,
+:func:`entity_index`), ``find`` (:func:`find_mentions`).
 
 The rules in the order they run, each a function with its pattern and an example:
 
@@ -88,7 +97,8 @@ The rules in the order they run, each a function with its pattern and an example
    ``given_name_of_full_name``, ``derived_place``, ``guessed_kind`` (which asks
    ``kinds.GUESS_RULES`` = ``not_a_name``, ``several_words``, ``before_a_number``,
    ``after_the``, ``sentence_opener``, ``lone_words_off``, ``known_single_kind``,
-   ``strong_preposition``, ``person_evidence``, ``place_preposition``, ``recurring``);
+   ``strong_preposition``, ``person_evidence``, ``place_preposition``, ``recurring``, and
+   then ``merge.tagged``: the context model of ``tagger``);
 7. ``merge.one_kind_per_word``, ``merge.canonical_people``, ``merge.mentions`` (with
    ``short_org_names``).
 """

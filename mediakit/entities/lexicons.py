@@ -35,7 +35,9 @@ class EntityConfig:
     ``adjectival`` keeps demonym mentions ("Russian forces"); ``transliteration``
     merges spelling variants by :func:`translit_key`; ``lone_words`` lets single
     capitalised words that no lexicon knows be names when the article gives
-    evidence; ``acronym_kind`` is the kind of an unknown acronym.
+    evidence; ``acronym_kind`` is the kind of an unknown acronym; ``context_model`` lets
+    the tagger of :mod:`mediakit.entities.tagger` add, drop or re-kind runs of capitalised
+    words that no lexicon knows, from their context.
 
     >>> EntityConfig(adjectival=False).adjectival
     False
@@ -49,6 +51,7 @@ class EntityConfig:
     transliteration: bool = True
     lone_words: bool = True
     acronym_kind: str = ORG
+    context_model: bool = True
     extra: tuple[tuple[str, str, str], ...] = field(default=())
 
     def __post_init__(self) -> None:

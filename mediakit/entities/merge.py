@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Article, Mention
+from . import tagger
 from .kinds import Candidate, derived_places, guess_kind
 from .lexicons import ORG, PERSON, PLACE, EntityConfig, Lexicons, name_key
 from .names import acronym_of, is_acronym, lookup, surname, translit_key
@@ -355,10 +356,25 @@ def guessed_kind(m: Candidate, ev: Evidence, lex: Lexicons, config: EntityConfig
     if m.kind != "unknown":
         return None
     kind = guess_kind(m, lex, ev.single_kind, ev.lone_counts, config)
+    if config.context_model:
+        kind = tagged(m, kind)
     if not kind:
         return False
     m.kind, m.guessed = kind, len(m.words) == 1
     return True
+
+
+def tagged(m: Candidate, kind: str) -> str:
+    """The kind of a run no lexicon knows, as the context model (:mod:`.tagger`) reads it: the
+    rules' guess ("" = no name) unless the model prefers another by its margin.
+
+    Example: "the village of Kelmo" -> place (the rules drop a lone unknown word there).
+    """
+    c = tagger.Candidate(
+        tuple(m.words), m.prev2, m.prev_word, m.next_word, m.next2, m.initial, kind or tagger.NONE
+    )
+    out = tagger.decide(c)
+    return "" if out == tagger.NONE else out
 
 
 KEEP_RULES: tuple[KeepRule, ...] = (
