@@ -356,12 +356,22 @@ def guessed_kind(m: Candidate, ev: Evidence, lex: Lexicons, config: EntityConfig
     if m.kind != "unknown":
         return None
     kind = guess_kind(m, lex, ev.single_kind, ev.lone_counts, config)
-    if config.context_model:
+    if config.context_model and not org_word_after_the(m, lex):
         kind = tagged(m, kind)
     if not kind:
         return False
     m.kind, m.guessed = kind, len(m.words) == 1
     return True
+
+
+def org_word_after_the(m: Candidate, lex: Lexicons) -> bool:
+    """Whether the run is "the" + one organisation word, the short form of an organisation.
+
+    Pattern: the + OrgWord ("the Compact", "the Council"), which :func:`short_org_names` links
+    to the organisation of the article whose name ends with it; the context model leaves it
+    to the rules. Example: "... the Northern Defence Compact ... The Compact is ..." -> True.
+    """
+    return len(m.words) == 1 and m.words[0] in lex.org_suffix and m.prev_word.lower() == "the"
 
 
 def tagged(m: Candidate, kind: str) -> str:
