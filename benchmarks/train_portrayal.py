@@ -175,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         f"paragraph {macro_f1(x['gp'], para_labels(x, c)):.3f}"
     )
     names = ("context_weight", "document_weight", "negative", "positive")
+    Path(args.out).mkdir(parents=True, exist_ok=True)
     path = Path(args.out) / "sentiment_portrayal.tsv"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(

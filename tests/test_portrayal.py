@@ -30,14 +30,23 @@ def _argmax(probs):
     return LABELS[max(range(3), key=lambda i: probs[i])]
 
 
-@pytest.mark.parametrize("case", CASES["mention"], ids=lambda c: c["text"][:40])
+def _marked(cases):
+    return [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["xfail"]))
+        if "xfail" in c
+        else c
+        for c in cases
+    ]
+
+
+@pytest.mark.parametrize("case", _marked(CASES["mention"]), ids=lambda c: c["text"][:40])
 def test_mention_rules(case):
     text, entity = case["text"], case["entity"]
     start = text.index(entity)
     end = start + len(entity)
+    probs, rule = mention_probs(text, start, end)
     # the plain target model reads the case as the case says it did before the rules
     assert _argmax(target_probabilities(text, start, end)) == case["before"]
-    probs, rule = mention_probs(text, start, end)
     assert (_argmax(probs), rule) == (case["expected"], case["rule"])
 
 

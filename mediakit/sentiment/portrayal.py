@@ -31,7 +31,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import Article, Mention
-from ..resources import lexicon_rows
+from ..resources import lexicon_rows, verb_forms
 from ..speakers import resolve_mentions, speaker_index
 from ..text import tokenise
 from .news import SentimentConfig, score_text
@@ -225,6 +225,45 @@ def negated_accusation(sentence: str, start: int, end: int, probs: _Probs) -> _P
     return None
 
 
+@functools.cache
+def _stance_verbs() -> frozenset[str]:
+    """Every form of the speech cues (``quote_cues.tsv``) and stance cues
+    (``sentiment_cue_stance.tsv``): what a subject says or opposes."""
+    forms: set[str] = set()
+    for name in ("quote_cues.tsv", "sentiment_cue_stance.tsv"):
+        for row in lexicon_rows(name):
+            if name == "quote_cues.tsv" and (len(row) < 2 or row[1] != "speech"):
+                continue
+            if name == "sentiment_cue_stance.tsv" and (len(row) < 2 or row[1] != "-1"):
+                continue
+            listed = [f.strip() for f in row[2].split(",") if f.strip()] if len(row) > 2 else []
+            forms.update(f.lower() for f in verb_forms(row[0].lower(), listed) if " " not in f)
+    return frozenset(forms)
+
+
+def subject_stance(sentence: str, start: int, end: int, probs: _Probs) -> _Probs | None:
+    """Negative words after the target's own speech or stance verb are what it opposes, not
+    tone toward it: the negative share turns neutral.
+
+    Pattern: [X] (on Sunday) appealed / condemned / warned ... NEGATIVE ...
+
+    >>> s = "Bishop Arno Velt on Sunday condemned the violent attacks on the refugees."
+    >>> subject_stance(s, 7, 16, (0.7, 0.2, 0.1))
+    (0.0, 0.8999999999999999, 0.1)
+    >>> subject_stance("Arno Velt was jailed for the attacks.", 0, 9, (0.7, 0.2, 0.1)) is None
+    True
+    """
+    verbs = _stance_verbs()
+    passed = _word_classes()["pass"]
+    for w in (m.group().lower() for m in _WORD.finditer(sentence[end : end + 60])):
+        if w in verbs:
+            pn, pu, pp = probs
+            return (0.0, pu + pn, pp)
+        if w not in passed:
+            return None
+    return None
+
+
 def _flip_negative(probs: _Probs) -> _Probs:
     pn, pu, pp = probs
     return (min(pn, pp), pu, max(pn, pp))
@@ -280,6 +319,7 @@ def scare_quote(sentence: str, start: int, end: int, probs: _Probs) -> _Probs | 
 
 MENTION_RULES: tuple[Callable[[str, int, int, _Probs], _Probs | None], ...] = (
     negated_accusation,
+    subject_stance,
     scare_quote,
     event_report,
 )
