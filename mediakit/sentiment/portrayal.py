@@ -250,16 +250,21 @@ def subject_stance(sentence: str, start: int, end: int, probs: _Probs) -> _Probs
     >>> s = "Bishop Arno Velt on Sunday condemned the violent attacks on the refugees."
     >>> subject_stance(s, 7, 16, (0.7, 0.2, 0.1))
     (0.0, 0.8999999999999999, 0.1)
-    >>> subject_stance("Arno Velt was jailed for the attacks.", 0, 9, (0.7, 0.2, 0.1)) is None
+    >>> subject_stance("Arno Velt was accused of the attacks.", 0, 9, (0.7, 0.2, 0.1)) is None
+    True
+    >>> subject_stance("Arno Velt, accused of the attacks, fled.", 0, 9, (0.7, 0.2, 0.1)) is None
     True
     """
     verbs = _stance_verbs()
     passed = _word_classes()["pass"]
-    for w in (m.group().lower() for m in _WORD.finditer(sentence[end : end + 60])):
+    words = [m.group().lower() for m in _WORD.finditer(sentence[end : end + 80])]
+    for i, w in enumerate(words):
         if w in verbs:
+            if words[i + 1 : i + 2] in (["of"], ["by"]):
+                return None  # passive: "[X] accused of fraud", "[X] criticised by ..."
             pn, pu, pp = probs
             return (0.0, pu + pn, pp)
-        if w not in passed:
+        if w not in passed:  # also "was", "been": "[X] was accused" is passive
             return None
     return None
 
