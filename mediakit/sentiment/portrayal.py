@@ -227,8 +227,8 @@ def negated_accusation(sentence: str, start: int, end: int, probs: _Probs) -> _P
 
 @functools.cache
 def _stance_verbs() -> frozenset[str]:
-    """Every form of the speech cues (``quote_cues.tsv``) and stance cues
-    (``sentiment_cue_stance.tsv``): what a subject says or opposes."""
+    """Every form of the speech cues (``quote_cues.tsv``), the negative stance cues
+    (``sentiment_cue_stance.tsv``) and the plea verbs of ``sentiment_portrayal_words.tsv``."""
     forms: set[str] = set()
     for name in ("quote_cues.tsv", "sentiment_cue_stance.tsv"):
         for row in lexicon_rows(name):
@@ -238,7 +238,7 @@ def _stance_verbs() -> frozenset[str]:
                 continue
             listed = [f.strip() for f in row[2].split(",") if f.strip()] if len(row) > 2 else []
             forms.update(f.lower() for f in verb_forms(row[0].lower(), listed) if " " not in f)
-    return frozenset(forms)
+    return frozenset(forms | _word_classes()["stance"])
 
 
 def subject_stance(sentence: str, start: int, end: int, probs: _Probs) -> _Probs | None:
