@@ -18,7 +18,7 @@ from mediakit.sentiment import (
     portrayal_model,
     target_probabilities,
 )
-from mediakit.sentiment.portrayal import mention_probs
+from mediakit.sentiment.portrayal import mention_probs, own_feeling
 
 CASES = json.loads(
     (Path(__file__).parent / "cases" / "portrayal_error_classes.json").read_text(encoding="utf-8")
@@ -150,3 +150,8 @@ def test_shipped_constants():
     m = portrayal_model()
     assert 0 <= m.context_weight <= 1 and 0 <= m.document_weight <= 1
     assert m.negative < m.positive
+
+
+@pytest.mark.parametrize("case", CASES["feeling"], ids=lambda c: c["text"][:40])
+def test_own_feeling(case):
+    assert own_feeling(case["text"]) is case["expected"]

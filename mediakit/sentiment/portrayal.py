@@ -3,8 +3,8 @@
 ``entity_tone`` answers "how does X talk about Y?" (tone inside quotes). ``portrayal``
 answers "how does this article present Y?": the tone of the reporter's sentences toward Y.
 
-What counts as the reporter's: every sentence of the article except the entity's own speech.
-A mention of Y inside a quote that Y is credited with ("Y said he was disappointed") and the
+What counts as the reporter's: every mention except those in the entity's own speech. A
+mention of Y inside a quote that Y is credited with ("Y said he was disappointed") and the
 mention that credits it ("Y said") tell what Y feels, not how Y is presented, so they are
 not scored; mentions inside direct quotes of others are left out too (that is
 ``entity_tone``'s question); the reporter's paraphrase of others ("critics said Y lied") and
@@ -14,8 +14,10 @@ Tone of one (article, entity) pair, in [-1, 1]:
 ``(1 - w) * mean target tone of its scored mentions + w * context tone``, where a mention's
 tone is P(positive) - P(negative) of the target model (``target_probabilities``), corrected
 by the rules listed in ``MENTION_RULES``, and the context tone is the mean news-mode compound
-of the article's sentences (per paragraph: of the paragraph's), the entity's own speech left
-out: annotators of the author's attitude read a person in the mood of the article. The
+of the article's sentences (per paragraph: of the paragraph's), the entity's own statements
+of feeling left out ("I was disappointed", ``own_feeling``) but the rest of its speech kept:
+annotators of the author's attitude read a person in the mood of the article, and what the
+reporter chooses to quote of them is part of it. The
 weight ``w`` and the label thresholds are read from ``lexicons/sentiment_portrayal.tsv``,
 written by ``benchmarks/train_portrayal.py`` (its header says how they were chosen).
 """
@@ -439,18 +441,55 @@ def _score_mentions(
     return out
 
 
+def own_feeling(sentence: str) -> bool:
+    """Whether a sentence states its speaker's own feeling or state.
+
+    Pattern: I / we (up to 2 words) am / was / feel ..., "I'm", "we're", or
+    ... said (that) he / she / they (1 word) was / felt ...: the speaker's mood, not
+    evidence of how the reporter presents them.
+
+    >>> own_feeling("Kellan Voss said he was disappointed with the vote.")
+    True
+    >>> own_feeling('"We are beginning to feel like fools," Voss said.')
+    True
+    >>> own_feeling('"The council wasted the money," Voss said.')
+    False
+    """
+    classes = _word_classes()
+    words = [m.group().lower().replace("’", "'") for m in _WORD.finditer(sentence)]
+    for i, w in enumerate(words):
+        if w in classes["feel_contracted"]:
+            return True
+        if w in classes["feel_first"]:
+            reach = 3
+        elif (
+            w in classes["feel_third"]
+            and i
+            and (words[i - 1] == "said" or words[i - 2 : i] == ["said", "that"])
+        ):
+            reach = 2
+        else:
+            continue
+        if any(x in classes["feel_verb"] for x in words[i + 1 : i + 1 + reach]):
+            return True
+    return False
+
+
 def _context_tone(
     text: str,
     sentences: Iterable[tuple[int, int, int]],
     paragraphs: set[int],
     own: Sequence[_QuoteSpan],
 ) -> tuple[float, list[tuple[float, tuple[int, int]]]] | None:
-    """Mean news-mode compound of the sentences of ``paragraphs``, the entity's own quotes
-    left out, and each sentence's (compound, span); a sentence whose only praise reports an
+    """Mean news-mode compound of the sentences of ``paragraphs``, the entity's own
+    statements of feeling left out (``own_feeling``; the rest of its speech is evidence
+    too), and each sentence's (compound, span); a sentence whose only praise reports an
     event counts at most 0."""
     tones = []
     for s, e, p in sentences:
-        if p not in paragraphs or any(q.start < e and s < q.end for q in own):
+        if p not in paragraphs:
+            continue
+        if any(q.start < e and s < q.end for q in own) and own_feeling(text[s:e]):
             continue
         c = score_text(text[s:e])["compound"]
         if c > 0 and _only_event_praise(text[s:e]):
