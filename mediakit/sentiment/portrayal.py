@@ -3,12 +3,14 @@
 ``entity_tone`` answers "how does X talk about Y?" (tone inside quotes). ``portrayal``
 answers "how does this article present Y?": the tone of the reporter's sentences toward Y.
 
-What counts as the reporter's: every mention except those in the entity's own speech. A
-mention of Y inside a quote that Y is credited with ("Y said he was disappointed") and the
-mention that credits it ("Y said") tell what Y feels, not how Y is presented, so they are
-not scored; mentions inside direct quotes of others are left out too (that is
-``entity_tone``'s question); the reporter's paraphrase of others ("critics said Y lied") and
-plain narration count.
+What counts as the reporter's: every mention except those in the entity's own statements of
+feeling and in others' direct quotes. A mention of Y in a sentence where Y states a feeling
+("Y said he was disappointed", ``own_feeling``), inside Y's quote or crediting it, tells
+what Y feels, not how Y is presented, so it is not scored; the rest of Y's own speech counts
+(what the reporter chooses to quote of Y is part of the presentation; ``subject_stance``
+keeps what Y opposes from reading as tone toward Y); mentions inside direct quotes of others
+are left out too (that is ``entity_tone``'s question); the reporter's paraphrase of others
+("critics said Y lied") and plain narration count.
 
 Tone of one (article, entity) pair, in [-1, 1]:
 ``(1 - w) * mean target tone of its scored mentions + w * context tone``, where a mention's
@@ -17,9 +19,8 @@ by the rules listed in ``MENTION_RULES``, and the context tone is the mean news-
 of the article's sentences (per paragraph: of the paragraph's), the entity's own statements
 of feeling left out ("I was disappointed", ``own_feeling``) but the rest of its speech kept:
 annotators of the author's attitude read a person in the mood of the article, and what the
-reporter chooses to quote of them is part of it. The
-weight ``w`` and the label thresholds are read from ``lexicons/sentiment_portrayal.tsv``,
-written by ``benchmarks/train_portrayal.py`` (its header says how they were chosen).
+reporter chooses to quote of them is part of it. The weight ``w`` and the label thresholds
+are read from ``lexicons/sentiment_portrayal.tsv``, written by ``benchmarks/train_portrayal.py`` (its header says how they were chosen).
 """
 
 from __future__ import annotations
@@ -428,7 +429,7 @@ def _score_mentions(
         s, e, p = sent
         tone: float | None = None
         if not (
-            own_speech(m.start, m.end, m.entity, quotes)
+            (own_speech(m.start, m.end, m.entity, quotes) and own_feeling(text[s:e]))
             or in_others_words(m.start, m.end, m.entity, quotes)
         ):
             probs, rule = mention_probs(text[s:e], m.start - s, min(m.end, e) - s, config)
