@@ -13,6 +13,7 @@ from mediakit.sentiment import (
     PORTRAYAL_BY_COLUMNS,
     PORTRAYAL_COLUMNS,
     PORTRAYAL_PARAGRAPH_COLUMNS,
+    PortrayalModel,
     portrayal,
     portrayal_by,
     portrayal_model,
@@ -150,8 +151,25 @@ def test_shipped_constants():
     m = portrayal_model()
     assert 0 <= m.context_weight <= 1 and 0 <= m.document_weight <= 1
     assert m.negative < m.positive
+    assert m.lead_weight >= 1
 
 
 @pytest.mark.parametrize("case", CASES["feeling"], ids=lambda c: c["text"][:40])
 def test_own_feeling(case):
     assert own_feeling(case["text"]) is case["expected"]
+
+
+def test_lead_paragraph_weighs_in_the_context():
+    text = (
+        "The scandal-hit mayor Anna Berg faced angry protests over the failed bridge.\n\n"
+        "The weather in Tarnfield was pleasant. The market was busy and cheerful. "
+        "The new library was a lovely, popular place. Children enjoyed the sunny park."
+    )
+    a = mk.analyse(text)
+    tones = [
+        portrayal(a.articles, a.mentions, a.quotes, model=PortrayalModel(1.0, 1.0, -0.2, 0.2, lead))
+        .set_index("entity")
+        .loc["Anna Berg", "tone"]
+        for lead in (1.0, 3.0)
+    ]
+    assert tones[1] < tones[0]

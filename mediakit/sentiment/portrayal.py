@@ -19,7 +19,8 @@ by the rules listed in ``MENTION_RULES``, and the context tone is the mean news-
 of the article's sentences (per paragraph: of the paragraph's), the entity's own statements
 of feeling left out ("I was disappointed", ``own_feeling``) but the rest of its speech kept:
 annotators of the author's attitude read a person in the mood of the article, and what the
-reporter chooses to quote of them is part of it. The weight ``w`` and the label thresholds
+reporter chooses to quote of them is part of it. The article's first paragraph, the lead
+that frames a news story, counts ``lead_weight`` times. The weights and the label thresholds
 are read from ``lexicons/sentiment_portrayal.tsv``, written by ``benchmarks/train_portrayal.py`` (its header says how they were chosen).
 """
 
@@ -95,13 +96,16 @@ class PortrayalModel:
     document_weight: share of the article's tone in a paragraph's tone (a paragraph is read
     in the light of its article);
     negative / positive: a tone below ``negative`` is labelled negative, above ``positive``
-    positive, between them neutral.
+    positive, between them neutral;
+    lead_weight: how many times a sentence of the article's first paragraph (the lead, which
+    sets the frame of a news story) counts in the article's context tone.
     """
 
     context_weight: float
     document_weight: float
     negative: float
     positive: float
+    lead_weight: float = 1.0
 
     def label(self, tone: float) -> str:
         """The label of a tone.
@@ -131,6 +135,7 @@ def portrayal_model(path: str = "sentiment_portrayal.tsv") -> PortrayalModel:
             values["document_weight"],
             values["negative"],
             values["positive"],
+            values["lead_weight"],
         )
     except KeyError as exc:
         raise ValueError(
@@ -478,15 +483,19 @@ def own_feeling(sentence: str) -> bool:
 
 def _context_tone(
     text: str,
-    sentences: Iterable[tuple[int, int, int]],
+    sentences: Sequence[tuple[int, int, int]],
     paragraphs: set[int],
     own: Sequence[_QuoteSpan],
+    lead_weight: float = 1.0,
 ) -> tuple[float, list[tuple[float, tuple[int, int]]]] | None:
     """Mean news-mode compound of the sentences of ``paragraphs``, the entity's own
     statements of feeling left out (``own_feeling``; the rest of its speech is evidence
     too), and each sentence's (compound, span); a sentence whose only praise reports an
-    event counts at most 0."""
+    event counts at most 0; a sentence of the article's first paragraph counts
+    ``lead_weight`` times."""
+    lead = min((p for _s, _e, p in sentences), default=-1)
     tones = []
+    total = weights = 0.0
     for s, e, p in sentences:
         if p not in paragraphs:
             continue
@@ -496,7 +505,10 @@ def _context_tone(
         if c > 0 and _only_event_praise(text[s:e]):
             c = 0.0
         tones.append((c, (s, e)))
-    return (sum(c for c, _s in tones) / len(tones), tones) if tones else None
+        weight = lead_weight if p == lead else 1.0
+        total += weight * c
+        weights += weight
+    return (total / weights, tones) if tones else None
 
 
 def _row(
@@ -586,10 +598,13 @@ def portrayal(
         ]
         ms = [m for m in _article_mentions(article, found, qs) if m.kind in wanted]
         scored = _score_mentions(article, ms, qs, sentences, config)
+        everything = {s[2] for s in sentences}
         for (entity, kind), xs in sorted(scored.items()):
             own = [q for q in qs if q.speaker == entity]
             if level == "article":
-                context = _context_tone(article.text, sentences, {s[2] for s in sentences}, own)
+                context = _context_tone(
+                    article.text, sentences, everything, own, fitted.lead_weight
+                )
                 rows.append(_row(article, entity, kind, xs, context, fitted))
                 continue
             whole = _row(
@@ -597,7 +612,7 @@ def portrayal(
                 entity,
                 kind,
                 xs,
-                _context_tone(article.text, sentences, {s[2] for s in sentences}, own),
+                _context_tone(article.text, sentences, everything, own, fitted.lead_weight),
                 fitted,
             )
             for p in sorted({x.paragraph for x in xs}):
