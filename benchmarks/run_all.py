@@ -120,6 +120,23 @@ def entity_tagger(bench: Path) -> None:
     print(r.stdout.strip() or r.stderr.strip())
 
 
+def portrayal(bench: Path) -> None:
+    gold = bench / "sentiment" / "persent-dev.jsonl"
+    section(
+        "portrayal: PerSenT dev, reporter's tone toward the main person (targets: document macro-F1 >= 0.50, paragraph >= 0.48)"
+    )
+    if not gold.exists():
+        print(f"skipped: {gold} not found")
+        return
+    pred = OUT / "portrayal-persent-dev.jsonl"
+    r = run([sys.executable, str(HERE / "predict_portrayal.py"), str(gold), "-o", str(pred)])
+    if r.returncode != 0:
+        print("predictor failed")
+        return
+    s = run([sys.executable, str(bench / "score_portrayal.py"), str(gold), str(pred)], capture=True)
+    print(s.stdout.strip() or s.stderr.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
@@ -131,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         sentiment(args.bench)
         mentions(args.bench)
         entity_tagger(args.bench)
+        portrayal(args.bench)
     else:
         section("accuracy benchmarks")
         print(

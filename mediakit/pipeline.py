@@ -289,6 +289,27 @@ class Analysis:
         """
         return sentiment.speaker_tone(self.quotes, kinds=kinds)
 
+    def portrayal(
+        self, *, level: str = "article", kinds: Iterable[str] = sentiment.PORTRAYAL_KINDS
+    ) -> pd.DataFrame:
+        """How each article presents each person and organisation: the reporter's own tone.
+
+        ``level="paragraph"`` gives one row per paragraph that names the entity. Computed on
+        each call (not part of ``analyse``); see :func:`mediakit.sentiment.portrayal`.
+        """
+        return sentiment.portrayal(
+            self.articles,
+            self.mentions,
+            self.quotes,
+            level=level,
+            kinds=kinds,
+            config=self.config.sentiment,
+        )
+
+    def portrayal_by(self, *, freq: str | None = "M") -> pd.DataFrame:
+        """Portrayal per outlet, period (``freq``: "M", "W", "Y" or None) and entity."""
+        return sentiment.portrayal_by(self.portrayal(), self.articles_table, freq=freq)
+
     def table(self, name: str) -> pd.DataFrame:
         """A table by name (quotes, speakers, mentions, problems, sentences, tokens, articles)."""
         if name == "tokens":

@@ -63,3 +63,28 @@ def test_entity_tagger_training_reproduces_the_shipped_weights(tmp_path):
     assert (tmp_path / name).read_bytes() == (LEXICONS / name).read_bytes(), (
         f"train_entity_tagger.py no longer reproduces {name}"
     )
+
+
+PERSENT = ROOT.parent / "shared" / "bench" / "sentiment" / "persent-dev.jsonl"
+
+
+@pytest.mark.skipif(
+    not PERSENT.exists(), reason=f"PerSenT not found at {PERSENT} (../shared/bench)"
+)
+@pytest.mark.bench
+def test_portrayal_training_reproduces_the_shipped_constants(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "train_portrayal.py"),
+            str(PERSENT),
+            "--out",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    name = "sentiment_portrayal.tsv"
+    made = (tmp_path / name).read_bytes()
+    assert made == (LEXICONS / name).read_bytes(), f"train_portrayal.py no longer reproduces {name}"

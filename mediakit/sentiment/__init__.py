@@ -19,22 +19,45 @@ faster. News mode (the default) adds, in this order of precedence:
 
 ``target_tone`` scores the tone toward a span with a logistic regression shipped as text
 (``lexicons/sentiment_target.tsv``); ``entity_tone`` and ``speaker_tone`` make tables.
+``portrayal`` gives the reporter's own tone toward each person and organisation of an
+article (``portrayal_by``: per outlet and period).
 """
 
 from __future__ import annotations
 
 from .news import SentimentConfig, label, score_quotes, score_text
+from .portrayal import KINDS as PORTRAYAL_KINDS
+from .portrayal import (
+    PARAGRAPH_COLUMNS as PORTRAYAL_PARAGRAPH_COLUMNS,
+)
+from .portrayal import (
+    PORTRAYAL_BY_COLUMNS,
+    PORTRAYAL_COLUMNS,
+    PortrayalModel,
+    portrayal,
+    portrayal_by,
+    portrayal_model,
+)
 from .tables import ENTITY_TONE_COLUMNS, SPEAKER_TONE_COLUMNS, entity_tone, speaker_tone
-from .target import target_tone
+from .target import target_probabilities, target_tone
 
 __all__ = [
     "ENTITY_TONE_COLUMNS",
+    "PORTRAYAL_BY_COLUMNS",
+    "PORTRAYAL_COLUMNS",
+    "PORTRAYAL_KINDS",
+    "PORTRAYAL_PARAGRAPH_COLUMNS",
+    "PortrayalModel",
     "SPEAKER_TONE_COLUMNS",
     "SentimentConfig",
     "entity_tone",
     "speaker_tone",
     "label",
+    "portrayal",
+    "portrayal_by",
+    "portrayal_model",
     "score_quotes",
     "score_text",
+    "target_probabilities",
     "target_tone",
 ]

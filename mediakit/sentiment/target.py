@@ -472,3 +472,15 @@ def target_tone(text: str, start: int, end: int, *, config: SentimentConfig | No
     if pp > pn:
         return max(tone, cfg.positive)
     return min(tone, cfg.negative)
+
+
+def target_probabilities(
+    text: str, start: int, end: int, *, config: SentimentConfig | None = None
+) -> tuple[float, float, float]:
+    """(negative, neutral, positive) probabilities of the target model for ``text[start:end]``.
+
+    >>> neg, neu, pos = target_probabilities("Critics slammed Anna Berg's shameless lies.", 16, 25)
+    >>> neg > pos
+    True
+    """
+    return _target_probs(text, start, end, config or _DEFAULT)
