@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .pipeline import Analysis
+from .sentiment import ENTITY_TONE_COLUMNS
 from .tables import empty_frame
 
 __all__ = [
@@ -356,11 +357,14 @@ def tone_by_outlet(analysis: Analysis) -> pd.DataFrame:
     return _typed(g, _TONE_BY_OUTLET)
 
 
-#: Declared columns of each corpus table (keys named ``by`` depend on the argument).
+#: Declared columns of each corpus table. ``share_of_voice`` and ``quotes_over_time`` put
+#: their ``by`` keys (and ``period``) first; ``speaker_entity_tone`` is the entity tone table
+#: of :mod:`mediakit.sentiment` (an object without ``entity_tone()`` gets the five columns of
+#: the fallback: speaker, entity, kind, n_quotes, mean_compound).
 TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "share_of_voice": _COUNTS,
     "quotes_over_time": _OVER_TIME,
     "mentions_over_time": _MENTIONS_OVER_TIME,
-    "speaker_entity_tone": _ENTITY_TONE,
+    "speaker_entity_tone": ENTITY_TONE_COLUMNS,
     "tone_by_outlet": _TONE_BY_OUTLET,
 }

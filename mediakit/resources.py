@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["lexicon_lines", "lexicon_path", "lexicon_rows", "verb_forms"]
+__all__ = ["lexicon_lines", "lexicon_path", "lexicon_rows", "verb_forms", "word_class"]
 
 
 def lexicon_path(name: str) -> Path:
@@ -68,6 +68,24 @@ def lexicon_rows(name_or_path: str | Path) -> tuple[tuple[str, ...], ...]:
     ('mr',)
     """
     return tuple(tuple(f.strip() for f in line.split("\t")) for line in lexicon_lines(name_or_path))
+
+
+@functools.cache
+def word_class(name_or_path: str | Path, *tags: str) -> frozenset[str]:
+    """Words of a closed-class lexicon (word <TAB> fields) whose fields hold any of ``tags``
+    (a field may hold several tags separated by spaces); every word when no tag is given.
+
+    >>> sorted(word_class("words_pronouns.tsv", "m"))
+    ['he', 'him', 'his']
+    >>> sorted(word_class("words_time.tsv", "deictic"))
+    ['today', 'tonight', 'yesterday']
+    """
+    want = set(tags)
+    return frozenset(
+        row[0]
+        for row in lexicon_rows(name_or_path)
+        if not want or want.intersection(t for field in row[1:] for t in field.split())
+    )
 
 
 def verb_forms(lemma: str, listed: Sequence[str] = ()) -> list[str]:

@@ -15,27 +15,12 @@ from dataclasses import dataclass, field
 from .entities import find_mentions
 from .model import Article, Mention, Speaker, Tokens
 from .resources import lexicon_lines, lexicon_rows
-from .text import tokenise
 
 __all__ = ["PRONOUNS", "SpeakerIndex", "resolve_mentions", "speaker_index", "tag_speakers"]
 
-PRONOUNS: dict[str, str] = {
-    "he": "person",
-    "him": "person",
-    "his": "person",
-    "she": "person",
-    "her": "person",
-    "hers": "person",
-    "they": "group",
-    "them": "group",
-    "their": "group",
-    "it": "organisation",
-    "its": "organisation",
-    "i": "self",
-    "we": "self",
-    "me": "self",
-    "us": "self",
-}
+_PRONOUN_ROWS = lexicon_rows("words_pronouns.tsv")
+# what each personal pronoun stands for: person | group | organisation | self
+PRONOUNS: dict[str, str] = {row[0]: row[1] for row in _PRONOUN_ROWS}
 _ORG_NOUNS = frozenset(
     "campaign ministry department company firm government administration agency office "
     "committee council party service spokesman spokeswoman spokesperson group organisation "
@@ -166,10 +151,7 @@ def _could_be_one_person(words: Sequence[str]) -> bool:
 
 
 # the gender a pronoun rules out
-_PRONOUN_GENDER = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m", "hers": "m"}
-_TITLE_BEFORE = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Mister|Sir|Lord|Dame|Lady|King|Queen|Prince|Princess)\.?\s+$"
-)
+_PRONOUN_GENDER = {row[0]: {"m": "f", "f": "m"}[row[2]] for row in _PRONOUN_ROWS if row[2] != "-"}
 
 
 @functools.cache
@@ -182,12 +164,20 @@ def _gender_cues(path: str = "speakers_gender.tsv") -> dict[tuple[str, str], str
     return out
 
 
+@functools.cache
+def _title_before() -> re.Pattern[str]:
+    """A gendered title (the ``title`` rows of the gender cue list) ending right before a name:
+    "Mr ", "Mrs. ", "Princess "."""
+    titles = [word.capitalize() for kind, word in _gender_cues() if kind == "title"]
+    return re.compile(r"\b(" + "|".join(map(re.escape, titles)) + r")\.?\s+$")
+
+
 def _guess_gender(text: str, name: str, mentions: Sequence[Mention], role: str) -> str:
     """ "m", "f" or "" from titles before the mentions, role words, then the given name."""
     cues = _gender_cues()
     votes = {"m": 0, "f": 0}
     for m in mentions:
-        t = _TITLE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        t = _title_before().search(text, max(0, m.start - 12), m.start)
         if t:
             g = cues.get(("title", t.group(1).lower()), "")
             if g:
@@ -378,14 +368,15 @@ def tag_speakers(
     [('Anna Berg', 'Foreign Minister')]
     """
     if mentions is None:
-        mentions = find_mentions(
-            article, tokens if tokens is not None else tokenise(article, tokens=False)
-        )
+        mentions = find_mentions(article, tokens)
     return tuple(_speakers_from(article, mentions).values())
 
 
 # "it"/"its" are left out: too often they refer to things, not to entities
-_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
+_PRONOUN_RE = re.compile(
+    r"\b(?:" + "|".join(w for w, kind in PRONOUNS.items() if kind in ("person", "group")) + r")\b",
+    re.IGNORECASE,
+)
 _NOMINAL_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:former|then|new|acting|deputy|vice|foreign|prime|chief|senior|top)\s+)*"
     r"(president|prime minister|minister|premier|chancellor|senator|governor|mayor|leader|"

@@ -9,10 +9,13 @@ from one compiled regular expression; no token text is ever rewritten.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from nltk.tokenize.punkt import (
     PunktLanguageVars,
@@ -24,18 +27,66 @@ from nltk.tokenize.punkt import (
 from .model import Article, Sentence, Token, Tokens
 from .resources import lexicon_lines
 
-__all__ = ["paragraph_spans", "sentence_spans", "token_spans", "tokenise"]
+__all__ = [
+    "CHUNK",
+    "DOTTED",
+    "LETTER_WORD",
+    "PLAIN",
+    "TOKEN",
+    "WORD",
+    "WORDISH",
+    "DottedIndex",
+    "Tok",
+    "TokenView",
+    "chunk_spans",
+    "dotted_columns",
+    "dotted_tokens",
+    "is_wordish",
+    "min_words",
+    "paragraph_spans",
+    "plain_tokens",
+    "sentence_spans",
+    "token_spans",
+    "token_view",
+    "token_words",
+    "tokenise",
+]
 
 _PARA = re.compile(r"[^\n]+")
-_TOKEN = re.compile(
+
+# ---------------------------------------------------------------------------------------
+# The token layers. Every stage reads its tokens from here; no stage keeps a token pattern.
+#
+# TOKEN (the view's tokens): "U.S." / "a.m." whole, "Lukashenka" | "’s", words with inner
+# apostrophes and hyphens ("don't", "Kassym-Jomart"), "..." / "…" / "--" / "—", single marks.
+# Written as one alternation over the word ("Lukashenka" before "’s", or the whole word) and
+# led by a non-space look-ahead, so it scans each word once; it gives exactly the tokens of
+# the readable form kept in ``tests/test_text.py`` (compared there on every shipped text).
+TOKEN = re.compile(
+    r"(?=\S)(?:"
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S. / U.K. / a.m.
-    r"|\w+(?=['’]s\b)"  # Lukashenka | ’s
+    r"|\w+(?:(?=['’]s\b)|(?:['’\-]\w+)*)"  # "Lukashenka" before "’s", or a whole word
     r"|['’]s\b"
-    r"|\w+(?:['’\-]\w+)*"  # don't, Kassym-Jomart
     r"|\.{3}|…|--|—"
-    r"|[^\w\s]",
-    re.UNICODE,
+    r"|[^\w\s]"
+    r")"
 )
+# DOTTED (the quote stage's words): a word runs on through inner periods as well as
+# apostrophes and hyphens ("U.S", "a.m", "don't"), every other mark is a token of its own,
+# so "U.S." is "U.S" + "." and "’s" stays on its word.
+DOTTED = re.compile(r"(?=\S)(\w+(?:[’'\-.]\w+)*|[^\w\s])")
+# WORDISH: a DOTTED token that is a word or a word-inner mark (' ’ - .), not other punctuation.
+WORDISH = re.compile(r"[\w’'\-.]+")
+# PLAIN (the target-tone model's words): words with inner apostrophes and hyphens only
+# ("Poland's" one word, "U.S." four tokens), every other mark a token of its own.
+PLAIN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+# CHUNK (VADER's words): runs of non-space, punctuation attached ("shameless,").
+CHUNK = re.compile(r"\S+")
+# WORD: a run of word characters, for counting words in a span ("at least five words").
+WORD = re.compile(r"\w+")
+# LETTER_WORD: a word that starts with a letter, inner apostrophes and hyphens kept
+# (for title-like spans: "This Week", "Face the Nation").
+LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 class _NewsLanguageVars(PunktLanguageVars):
@@ -264,18 +315,198 @@ def sentence_spans(
     return out
 
 
+_SPAN = re.Match.span
+_GROUP = re.Match.group
+
+
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Token offsets from one compiled regular expression.
+    """Offsets of the TOKEN layer's tokens of ``text[start:end]``.
 
     >>> t = "Lukashenka’s U.S. trip, don't."
     >>> [t[s:e] for s, e in token_spans(t)]
     ['Lukashenka', '’s', 'U.S.', 'trip', ',', "don't", '.']
     """
-    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    return list(map(_SPAN, TOKEN.finditer(text, start, len(text) if end is None else end)))
 
 
-def tokenise(article: Article | str, *, tokens: bool = True) -> Tokens:
-    """Split an article into paragraphs, sentences and tokens, all as offsets.
+def token_words(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """Offsets and texts of the TOKEN layer's tokens of ``text[start:end]``.
+
+    >>> token_words("He said: don't.", 3, 15)
+    ([(3, 7), (7, 8), (9, 14), (14, 15)], ['said', ':', "don't", '.'])
+    """
+    found = list(TOKEN.finditer(text, start, end))
+    return list(map(_SPAN, found)), list(map(_GROUP, found))
+
+
+class Tok(NamedTuple):
+    """A DOTTED token: offsets into the text, its text and its lower-case form."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+_MAKE_TOK = functools.partial(tuple.__new__, Tok)  # Tok._make without its length check
+
+
+def dotted_columns(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and texts of the DOTTED tokens of ``text[lo:hi]``.
+
+    Split on the one-group pattern: tokens at the odd places, what lies between them at the
+    even ones, so the offsets are running sums of the lengths (no match objects).
+
+    >>> dotted_columns("He said: don't U.S.", 3, 19)
+    ([3, 7, 9, 15, 18], [7, 8, 14, 18, 19], ['said', ':', "don't", 'U.S', '.'])
+    """
+    parts = DOTTED.split(text[lo:hi])
+    offsets = list(itertools.accumulate(map(len, parts), initial=lo))
+    return offsets[1:-1:2], offsets[2::2], parts[1::2]
+
+
+def dotted_tokens(text: str, lo: int, hi: int) -> list[Tok]:
+    """The DOTTED tokens of ``text[lo:hi]``.
+
+    >>> [t.low for t in dotted_tokens("The U.S. Said", 0, 13)]
+    ['the', 'u.s', '.', 'said']
+    """
+    starts, ends, words = dotted_columns(text, lo, hi)
+    return list(map(_MAKE_TOK, zip(starts, ends, words, map(str.lower, words), strict=True)))
+
+
+def is_wordish(token: str) -> bool:
+    """Whether a DOTTED token is a word (or a lone ' ’ - .), not other punctuation.
+
+    >>> is_wordish("U.S"), is_wordish("."), is_wordish(",")
+    (True, True, False)
+    """
+    return WORDISH.fullmatch(token) is not None
+
+
+class DottedIndex:
+    """The DOTTED tokens of ``text[base_lo:base_hi]``, made once; :meth:`span` gives a range's.
+
+    ``span(lo, hi)`` equals ``dotted_tokens(text, lo, hi)``: the pattern has no anchors and
+    only a non-space look-ahead, so when no token of the base range straddles ``lo`` or
+    ``hi`` the tokens of ``lo..hi`` are exactly the base range's tokens lying inside it; when
+    one straddles a bound, or the range leaves the base range, the range is split on its own.
+
+    >>> ix = DottedIndex("He said: don't.", 0, 15)
+    >>> [t.text for t in ix.span(3, 14)]
+    ['said', ':', "don't"]
+    """
+
+    __slots__ = ("ends", "hi", "lo", "starts", "text", "toks")
+
+    def __init__(self, text: str, base_lo: int, base_hi: int) -> None:
+        self.text = text
+        self.lo = base_lo
+        self.hi = base_hi
+        self.starts, self.ends, words = dotted_columns(text, base_lo, base_hi)
+        lows = map(str.lower, words)
+        self.toks = list(map(_MAKE_TOK, zip(self.starts, self.ends, words, lows, strict=True)))
+
+    def span(self, lo: int, hi: int) -> list[Tok]:
+        """The DOTTED tokens of ``text[lo:hi]``."""
+        if lo < self.lo or hi > self.hi:
+            return dotted_tokens(self.text, lo, hi)
+        if hi <= lo:
+            return []
+        i = bisect.bisect_right(self.ends, lo)  # the first token ending after lo
+        j = bisect.bisect_left(self.starts, hi)  # the first token starting at or after hi
+        if (i < len(self.starts) and self.starts[i] < lo) or (j > 0 and self.ends[j - 1] > hi):
+            return dotted_tokens(self.text, lo, hi)  # a token straddles a bound
+        return self.toks[i:j]
+
+
+@functools.lru_cache(maxsize=1024)
+def plain_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The PLAIN tokens of ``text`` as ``(start, end, word)`` (kept for the last 1024 texts).
+
+    >>> [w for _s, _e, w in plain_tokens("Poland's U.S. aid")]
+    ["Poland's", 'U', '.', 'S', '.', 'aid']
+    """
+    return tuple((m.start(), m.end(), m.group()) for m in PLAIN.finditer(text))
+
+
+def min_words(s: str, n: int) -> bool:
+    """Whether ``s`` holds at least ``n`` WORD runs (reading no further than the n-th).
+
+    >>> min_words("He said: no.", 3), min_words("He said: no.", 4)
+    (True, False)
+    """
+    if n <= 0:
+        return True
+    return len(list(itertools.islice(WORD.finditer(s), n))) >= n
+
+
+def chunk_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the CHUNK layer's tokens (runs of non-space).
+
+    >>> chunk_spans("a shameless, act")
+    [(0, 1), (2, 12), (13, 16)]
+    """
+    return list(map(_SPAN, CHUNK.finditer(text)))
+
+
+@dataclass(frozen=True)
+class TokenView(Tokens):
+    """An article's paragraphs, sentences and tokens, and its token layers by sentence.
+
+    Made once per article by :func:`tokenise`; every stage reads it. Each layer of a
+    sentence is made on first use and kept. Layers: TOKEN (:meth:`sentence_tokens`),
+    DOTTED (:meth:`dotted`, :meth:`dotted_span`); see the patterns above.
+
+    >>> v = tokenise("The U.S. said no.\\nHe left.", tokens=False)
+    >>> v.sentence_tokens(0)[1], [t.text for t in v.dotted_span(0, 8)]
+    (['The', 'U.S.', 'said', 'no', '.'], ['The', 'U.S', '.'])
+    """
+
+    @property
+    def text(self) -> str:
+        """The article's text, into which every offset points."""
+        return self.article.text
+
+    @functools.cached_property
+    def _token_cache(self) -> dict[int, tuple[list[tuple[int, int]], list[str]]]:
+        return {}
+
+    @functools.cached_property
+    def _dotted_cache(self) -> dict[int, DottedIndex]:
+        return {}
+
+    def sentence_tokens(self, si: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """Offsets and texts of the TOKEN layer's tokens of sentence ``si`` (shared lists)."""
+        got = self._token_cache.get(si)
+        if got is None:
+            s = self.sentences[si]
+            got = self._token_cache[si] = token_words(self.article.text, s.start, s.end)
+        return got
+
+    def dotted(self, si: int) -> DottedIndex:
+        """The DOTTED tokens of sentence ``si``."""
+        ix = self._dotted_cache.get(si)
+        if ix is None:
+            s = self.sentences[si]
+            ix = self._dotted_cache[si] = DottedIndex(self.article.text, s.start, s.end)
+        return ix
+
+    def dotted_span(self, lo: int, hi: int, si: int | None = None) -> list[Tok]:
+        """The DOTTED tokens of ``text[lo:hi]``, read off its sentence's (``si`` when known)."""
+        sents = self.sentences
+        if si is None:
+            si = self.sentence_at(lo)
+        if not 0 <= si < len(sents) or lo < sents[si].start or hi > sents[si].end:
+            return dotted_tokens(self.article.text, lo, hi)
+        return self.dotted(si).span(lo, hi)
+
+
+def tokenise(article: Article | str, *, tokens: bool = True) -> TokenView:
+    """Split an article into paragraphs, sentences and tokens, all as offsets: its token view.
+
+    With ``tokens=False`` the ``tokens`` tuple stays empty; the per-sentence layers of the
+    view are made on first use either way.
 
     >>> tk = tokenise("He left. She stayed.")
     >>> [s.text for s in tk.sentences], len(tk.tokens)
@@ -289,11 +520,26 @@ def tokenise(article: Article | str, *, tokens: bool = True) -> Tokens:
         Sentence(index=i, start=s, end=e, text=text[s:e], paragraph=p)
         for i, (s, e, p) in enumerate(sentence_spans(text, paras))
     )
+    view = TokenView(article=article, paragraphs=tuple(paras), sentences=sents, tokens=())
+    if not tokens:
+        return view
     toks: list[Token] = []
-    if tokens:
-        for sent in sents:
-            for s, e in token_spans(text, sent.start, sent.end):
-                toks.append(
-                    Token(index=len(toks), start=s, end=e, text=text[s:e], sentence=sent.index)
-                )
-    return Tokens(article=article, paragraphs=tuple(paras), sentences=sents, tokens=tuple(toks))
+    for sent in sents:
+        spans, words = view.sentence_tokens(sent.index)
+        for (s, e), w in zip(spans, words, strict=True):
+            toks.append(Token(index=len(toks), start=s, end=e, text=w, sentence=sent.index))
+    object.__setattr__(view, "tokens", tuple(toks))
+    return view
+
+
+def token_view(article: Article, tokens: Tokens | None = None) -> TokenView:
+    """``tokens`` when it is the token view of ``article``'s text, else a new view (no tokens).
+
+    >>> a = Article(id="a", text="He left.")
+    >>> v = tokenise(a, tokens=False)
+    >>> token_view(a, v) is v, token_view(Article(id="b", text="No."), v) is v
+    (True, False)
+    """
+    if isinstance(tokens, TokenView) and tokens.article.text == article.text:
+        return tokens
+    return tokenise(article, tokens=False)

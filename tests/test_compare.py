@@ -152,6 +152,16 @@ def test_declared_columns_and_dtypes_also_when_empty(
         assert not full[name].empty, name
 
 
+def test_table_columns_declare_each_table(analysis: mk.Analysis, empty: mk.Analysis) -> None:
+    """``compare.TABLE_COLUMNS`` lists every column of each table (after its ``by`` keys)."""
+    for a in (analysis, empty):
+        tables = calls(a)
+        for name, declared in compare.TABLE_COLUMNS.items():
+            df = tables.get(name, tables.get(name + " speaker"))
+            assert list(df.columns)[-len(declared) :] == list(declared), name
+            assert {c: str(t) for c, t in df.dtypes.items() if c in declared} == declared, name
+
+
 def test_analysis_without_quotes_or_dates_gives_empty_tables() -> None:
     a = mk.analyse([mk.Article(id="x", text="Rain fell on Lindavar all day.")], progress=False)
     for name, df in calls(a).items():

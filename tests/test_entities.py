@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -201,16 +202,24 @@ def test_all_capitals_line_is_not_acronyms() -> None:
     assert {(m.text, m.entity) for m in ms} == {("MINSK", "Minsk"), ("Minsk", "Minsk")}
 
 
-def test_word_splitter_tokens_are_text_tokens() -> None:
-    """The entities' fused token expression gives exactly ``text.token_spans``'s tokens."""
+# The TOKEN layer's pattern as first written: each word alternative on its own. ``text.TOKEN``
+# fuses the two word alternatives (one scan per word); the tokens must be the same.
+READABLE_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"|\w+(?=['’]s\b)"
+    r"|['’]s\b"
+    r"|\w+(?:['’\-]\w+)*"
+    r"|\.{3}|…|--|—"
+    r"|[^\w\s]"
+)
+
+
+def test_token_layer_is_the_readable_pattern() -> None:
+    """``text.TOKEN`` gives exactly the tokens of its readable form, on shipped and random text."""
     import random
 
     from mediakit import text as text_module
-    from mediakit.entities import lexicons
 
-    assert lexicons._TOKEN is lexicons._FAST_TOKEN, (
-        "mediakit.text changed its token expression: update lexicons._TEXT_TOKEN/_FAST_TOKEN"
-    )
     samples = [
         "Lukashenka’s U.S. trip, don't. Kassym-Jomart Tokayev's J.R.R. aides... — ok -- “Hi.”",
         "A.B.C.d U.S.A’s e.g. a.m.’s x’s’s O’Neill’s rock’n’roll 3’s '’s s' _a_b_ Łódź’s",
@@ -220,12 +229,12 @@ def test_word_splitter_tokens_are_text_tokens() -> None:
     alphabet = "aAsSbZ.’'-—… \n_1Ł"
     samples += ["".join(rng.choice(alphabet) for _ in range(60)) for _ in range(3000)]
     for t in samples:
-        want = text_module.token_spans(t)
-        assert [m.span() for m in lexicons._FAST_TOKEN.finditer(t)] == want, t
+        want = [m.span() for m in READABLE_TOKEN.finditer(t)]
+        assert text_module.token_spans(t) == want, t
         cut = len(t) // 2
-        assert [m.span() for m in lexicons._FAST_TOKEN.finditer(t, 3, cut)] == (
-            text_module.token_spans(t, 3, cut)
-        ), t
+        assert text_module.token_spans(t, 3, cut) == [
+            m.span() for m in READABLE_TOKEN.finditer(t, 3, cut)
+        ], t
 
 
 def mk_articles() -> list[Article]:
@@ -246,3 +255,16 @@ def test_mention_fields_in_the_order_merge_passes_them() -> None:
     assert [f.name for f in fields(Mention)] == [
         "article_id", "entity", "kind", "text", "start", "end", "sentence", "form", "role",
     ]  # fmt: skip
+
+
+def test_speech_words_are_forms_of_the_speech_verb_list() -> None:
+    """The speech words that make a lone name a person are forms of ``quote_cues.tsv`` verbs."""
+    from mediakit.entities import kinds
+    from mediakit.resources import lexicon_rows, verb_forms
+
+    forms = set()
+    for row in lexicon_rows("quote_cues.tsv"):
+        if row[1] in ("speech", "cognition"):
+            listed = row[2].split(",") if len(row) > 2 and row[2] else []
+            forms.update(verb_forms(row[0], listed))
+    assert kinds._SPEECH <= forms, sorted(kinds._SPEECH - forms)

@@ -72,6 +72,25 @@ user's lexicons, the word splitter), ``names`` (acronyms, surnames, transliterat
 look-ups), ``runs`` (cutting one run of capitalised words), ``segment`` (runs of one
 sentence, roles before a name), ``kinds`` (kinds of names no lexicon settled), ``merge``
 (canonical entities, :func:`entity_index`), ``find`` (:func:`find_mentions`).
+
+The rules in the order they run, each a function with its pattern and an example:
+
+1. words: the token view's TOKEN layer by sentence, abbreviations joined
+   (``lexicons.name_words``);
+2. runs (``segment.segment_sentence``): ``collect_run`` (``_name_words_at``, ``_joiner_at``);
+3. cutting a run (``runs.split_run``): ``after_title_of``, ``capitalised_opener``, then
+   ``RUN_RULES`` = ``known_run``, ``title_inside``, ``person_after_institution``,
+   ``before_event``, ``institution``, ``given_name_first``; ``name_parts`` for the rest;
+4. candidates (``merge.candidates``) with ``segment.role_before`` and ``_person_by_title``;
+5. ``merge.Evidence.of``: ``acronym_expansions``, ``acronym_initials``, ``full_names``,
+   ``guessed_full_names``, ``kinds.derived_places``;
+6. ``merge.KEEP_RULES`` = ``acronym``, ``surname_of_full_name``, ``surname_of_guessed_name``,
+   ``given_name_of_full_name``, ``derived_place``, ``guessed_kind`` (which asks
+   ``kinds.GUESS_RULES`` = ``not_a_name``, ``several_words``, ``before_a_number``,
+   ``after_the``, ``sentence_opener``, ``lone_words_off``, ``known_single_kind``,
+   ``strong_preposition``, ``person_evidence``, ``place_preposition``, ``recurring``);
+7. ``merge.one_kind_per_word``, ``merge.canonical_people``, ``merge.mentions`` (with
+   ``short_org_names``).
 """
 
 from __future__ import annotations

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 from ..model import Article, Mention, Tokens
-from ..text import tokenise
-from .lexicons import EntityConfig, _lexicons, _merge, _words_and_spans
-from .merge import _resolve
-from .runs import _Seg
-from .segment import _segment
+from ..text import TokenView, token_view
+from .lexicons import EntityConfig, load_lexicons, name_words
+from .merge import resolve
+from .runs import Segment
+from .segment import segment_sentence
 
 
-def _words_by_sentence(tokens: Tokens) -> list[tuple[list[tuple[int, int]], list[str]]]:
-    """Each sentence's word spans and words."""
+def _words_by_sentence(tokens: TokenView) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Each sentence's word spans and words: its TOKEN-layer tokens with abbreviations joined."""
     text = tokens.article.text
-    if not tokens.tokens:
-        return [_words_and_spans(text, s.start, s.end) for s in tokens.sentences]
-    per: list[list[tuple[int, int]]] = [[] for _ in tokens.sentences]
-    for t in tokens.tokens:
-        per[t.sentence].append((t.start, t.end))
-    out = []
-    for spans in per:
-        spans = _merge(text, spans)
-        out.append((spans, [text[s:e] for s, e in spans]))
-    return out
+    return [name_words(text, tokens.sentence_tokens(i)) for i in range(len(tokens.sentences))]
 
 
 def find_mentions(
@@ -42,15 +33,14 @@ def find_mentions(
     if isinstance(article, str):
         article = Article(id="text", text=article)
     config = config or EntityConfig()
-    lex = _lexicons(config)
-    if tokens is None or tokens.article.text != article.text:
-        tokens = tokenise(article, tokens=False)
+    lex = load_lexicons(config)
+    view = token_view(article, tokens)
     # per sentence with segments: its index, word spans, words and segments
-    sents: list[tuple[int, list[tuple[int, int]], list[str], list[_Seg]]] = []
-    for si, (spans, words) in enumerate(_words_by_sentence(tokens)):
+    sents: list[tuple[int, list[tuple[int, int]], list[str], list[Segment]]] = []
+    for si, (spans, words) in enumerate(_words_by_sentence(view)):
         if not spans:
             continue
-        segs = _segment(words, lex)  # words sliced once, read by every later step
+        segs = segment_sentence(words, lex)  # words sliced once, read by every later step
         if segs:
             sents.append((si, spans, words, segs))
-    return _resolve(article, sents, lex, config)
+    return resolve(article, sents, lex, config)

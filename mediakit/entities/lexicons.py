@@ -9,13 +9,12 @@ frequent words without names) that tell names from things. Also the word splitte
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import text as _text
 from ..resources import lexicon_lines, lexicon_rows
+from ..text import token_spans
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
 
@@ -72,54 +71,25 @@ def _has_abbrev(text: str, start: int, end: int) -> bool:
     return False
 
 
-# ``text.token_spans``'s expression with its two word alternatives fused into one: the first,
-# r"\w+(?=['’]s\b)", backtracked through every prefix of every word before the second matched
-# the word again. A word's longest run is the only prefix that "’s" can follow, so the tokens are
-# the same (tests compare both on every shipped and benchmark text); used only while
-# ``text`` still tokenises with the expression it was derived from.
-_TEXT_TOKEN = (
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|\w+(?=['’]s\b)"
-    r"|['’]s\b"
-    r"|\w+(?:['’\-]\w+)*"
-    r"|\.{3}|…|--|—"
-    r"|[^\w\s]"
-)
-_FAST_TOKEN = re.compile(
-    r"(?=\S)(?:"  # every token starts with a non-space: spaces are passed over at once
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|\w+(?:(?=['’]s\b)|(?:['’\-]\w+)*)"  # "Lukashenka" before "’s", or a whole word
-    r"|['’]s\b"
-    r"|\.{3}|…|--|—"
-    r"|[^\w\s]"
-    r")"
-)
-_TOKEN = _FAST_TOKEN if _text._TOKEN.pattern == _TEXT_TOKEN else _text._TOKEN
-
-
-def _words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def name_word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Token spans with "J." / "Mr." / "St." joined to their period and "U.S" joined up.
 
     The tokens are :func:`mediakit.text.token_spans`'s.
     """
-    found = _TOKEN.finditer(text, start, len(text) if end is None else end)
-    return _merge(text, list(map(_SPAN, found)))
+    return join_abbreviations(text, token_spans(text, start, end))
 
 
-def _words_and_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
-    """:func:`_words` of ``text[start:end]`` and the words themselves (read off the matches)."""
-    found = list(_TOKEN.finditer(text, start, end))
-    spans = _merge(text, list(map(_SPAN, found)))
-    if len(spans) == len(found):  # nothing joined: the matches are the words
-        return spans, list(map(_GROUP, found))
+def name_words(
+    text: str, tokens: tuple[list[tuple[int, int]], list[str]]
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """:func:`join_abbreviations` of TOKEN-layer ``(spans, words)``, with the words read off again."""
+    spans = join_abbreviations(text, tokens[0])
+    if len(spans) == len(tokens[0]):  # nothing joined: the tokens are the words
+        return spans, tokens[1]
     return spans, [text[s:e] for s, e in spans]
 
 
-_SPAN = re.Match.span
-_GROUP = re.Match.group
-
-
-def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if not spans or not _has_abbrev(text, spans[0][0], spans[-1][1]):
         return spans
     out: list[tuple[int, int]] = []
@@ -164,21 +134,21 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _key(surface: str) -> tuple[str, ...]:
+def name_key(surface: str) -> tuple[str, ...]:
     surface = surface.replace("’", "'")
-    return tuple(surface[s:e] for s, e in _words(surface))
+    return tuple(surface[s:e] for s, e in name_word_spans(surface))
 
 
 @dataclass(frozen=True)
-class _Entry:
+class Entry:
     canonical: str
     kind: str
     form: str = "name"
 
 
 @dataclass
-class _Lex:
-    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]
+class Lexicons:
+    gaz: dict[str, list[tuple[tuple[str, ...], Entry]]]
     titles: dict[str, list[tuple[str, ...]]]
     first: frozenset[str]
     stop: frozenset[str]
@@ -200,8 +170,8 @@ class _Lex:
     place_preps: frozenset[str]
 
 
-def _add(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], surface: str, entry: _Entry) -> None:
-    key = _key(surface)
+def _add(gaz: dict[str, list[tuple[tuple[str, ...], Entry]]], surface: str, entry: Entry) -> None:
+    key = name_key(surface)
     if not key:
         return
     lst = gaz.setdefault(key[0], [])
@@ -210,7 +180,7 @@ def _add(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], surface: str, ent
     lst.sort(key=lambda ke: -len(ke[0]))
 
 
-def _countries(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]) -> set[str]:
+def _countries(gaz: dict[str, list[tuple[tuple[str, ...], Entry]]]) -> set[str]:
     import pycountry
 
     names: set[str] = set()
@@ -221,9 +191,9 @@ def _countries(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]]) -> set[str]
         common = short.get(name) or getattr(c, "common_name", None) or name
         for s in (name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if s and "," not in s and "(" not in s:
-                _add(gaz, s, _Entry(common, PLACE))
+                _add(gaz, s, Entry(common, PLACE))
         if common != name:
-            _add(gaz, common, _Entry(common, PLACE))
+            _add(gaz, common, Entry(common, PLACE))
         names.add(common)
     return names
 
@@ -235,14 +205,14 @@ def _kind(word: str, where: str) -> str:
         raise ValueError(f"{where}: kind {word!r} is not person, place or organisation") from None
 
 
-def _load_tsv(gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], path: str | Path) -> None:
+def _load_tsv(gaz: dict[str, list[tuple[tuple[str, ...], Entry]]], path: str | Path) -> None:
     for row in lexicon_rows(path):
         if len(row) < 3:
             raise ValueError(
                 f"{path}: line {row!r} needs three tab-separated fields: surface, canonical, kind"
             )
         form = row[3] if len(row) > 3 and row[3] else "name"
-        _add(gaz, row[0], _Entry(row[1] or row[0], _kind(row[2], str(path)), form))
+        _add(gaz, row[0], Entry(row[1] or row[0], _kind(row[2], str(path)), form))
 
 
 @functools.cache
@@ -254,7 +224,7 @@ def _frequent_words(n: int = 10000) -> tuple[str, ...]:
 
 
 def _common_words(
-    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]], first: Iterable[str], n: int = 10000
+    gaz: dict[str, list[tuple[tuple[str, ...], Entry]]], first: Iterable[str], n: int = 10000
 ) -> frozenset[str]:
     """Common English words (lowercase) that are no names: the ``n`` most frequent words, alphabetic and
     three letters or more, without given names (unless ``entities_common_adjust.tsv`` keeps
@@ -275,9 +245,15 @@ def _common_words(
     )
 
 
-@functools.cache
-def _lexicons(config: EntityConfig) -> _Lex:
-    gaz: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+_Gaz = dict[str, list[tuple[tuple[str, ...], Entry]]]
+
+
+def _gazetteer(
+    config: EntityConfig,
+) -> tuple[_Gaz, set[str], set[str], frozenset[str], frozenset[str]]:
+    """The gazetteer (shipped, then a user's files and ``config.extra``), the country names,
+    the groups of people, and the common words (10,000 and 30,000) no shipped name uses."""
+    gaz: _Gaz = {}
     countries = _countries(gaz)
     countries |= {"United Kingdom", "United States", "Czech Republic", "Ivory Coast"}
     for name in ("entities_places.tsv", "entities_organisations.tsv"):
@@ -290,9 +266,9 @@ def _lexicons(config: EntityConfig) -> _Lex:
             if dem != forms[0] and dem.endswith("s") and not dem.endswith("ss"):
                 groups.add(dem)  # "Afghans", "Russians": a group of people
             else:
-                _add(gaz, dem, _Entry(place, PLACE, "adjectival"))
+                _add(gaz, dem, Entry(place, PLACE, "adjectival"))
     for g in groups:
-        _add(gaz, g, _Entry(g, PERSON, "name"))
+        _add(gaz, g, Entry(g, PERSON, "name"))
     _load_tsv(gaz, "entities_aliases.tsv")
     shipped_first = {w for line in lexicon_lines("entities_first_names.txt") for w in line.split()}
     common = _common_words(gaz, shipped_first)  # the shipped lexicons only: same for every config
@@ -300,20 +276,33 @@ def _lexicons(config: EntityConfig) -> _Lex:
     for path in (*config.gazetteer_files, *config.alias_files):
         _load_tsv(gaz, path)
     for surface, canonical, kind in config.extra:
-        _add(gaz, surface, _Entry(canonical, _kind(kind, "EntityConfig.extra")))
+        _add(gaz, surface, Entry(canonical, _kind(kind, "EntityConfig.extra")))
+    return gaz, countries, groups, common, common_wide
+
+
+def _titles(config: EntityConfig) -> dict[str, list[tuple[str, ...]]]:
+    """Titles by their first word, longest first (shipped, then ``config.title_files``)."""
     titles: dict[str, list[tuple[str, ...]]] = {}
     for path in ("entities_titles.txt", *config.title_files):
         for line in lexicon_lines(path):
-            key = _key(line)
+            key = name_key(line)
             titles.setdefault(key[0], []).append(key)
     for lst in titles.values():
         lst.sort(key=lambda k: -len(k))
+    return titles
+
+
+@functools.cache
+def load_lexicons(config: EntityConfig) -> Lexicons:
+    """The shipped lexicons with a user's own files, read once per configuration."""
+    gaz, countries, groups, common, common_wide = _gazetteer(config)
     first: set[str] = set()
     for path in ("entities_first_names.txt", *config.first_name_files):
         for line in lexicon_lines(path):
             first.update(line.split())
+    titles = _titles(config)
     org_rows = lexicon_rows("entities_org_words.tsv")
-    return _Lex(
+    return Lexicons(
         gaz=gaz,
         titles=titles,
         first=frozenset(first),

@@ -6,7 +6,7 @@ import functools
 import unicodedata
 from collections.abc import Sequence
 
-from .lexicons import EntityConfig, _Entry, _Lex, _lexicons, _words
+from .lexicons import EntityConfig, Entry, Lexicons, load_lexicons, name_word_spans
 
 
 @functools.lru_cache(maxsize=65536)
@@ -20,7 +20,7 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and word[0].isalpha()
 
 
-def _cap(word: str) -> bool:
+def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
@@ -78,22 +78,22 @@ def is_person_name(text: str, *, config: EntityConfig | None = None) -> bool:
     >>> is_person_name("Vladimir Putin"), is_person_name("President Tokayev"), is_person_name("Moscow")
     (True, True, False)
     """
-    lex = _lexicons(config or EntityConfig())
-    words = [text[s:e] for s, e in _words(text)]
-    if not words or not all(_cap(w) or w.lower() in lex.particles for w in words):
+    lex = load_lexicons(config or EntityConfig())
+    words = [text[s:e] for s, e in name_word_spans(text)]
+    if not words or not all(capitalised(w) or w.lower() in lex.particles for w in words):
         return False
     i = 0
     while i < len(words):
-        t = _match_title(lex, words, i)
+        t = match_title(lex, words, i)
         if not t:
             break
         i += t
     if i and i < len(words):
         return True
-    return words[0] in lex.first and len(words) >= 2 and _lookup(lex, words, 0) is None
+    return words[0] in lex.first and len(words) >= 2 and lookup(lex, words, 0) is None
 
 
-def _match_title(lex: _Lex, words: Sequence[str], i: int) -> int:
+def match_title(lex: Lexicons, words: Sequence[str], i: int) -> int:
     """How many words from ``i`` are a title (the longest; 0 when none).
 
     Titles that overlap make one: "Deputy Secretary" + "Secretary of State" is "Deputy
@@ -107,14 +107,14 @@ def _match_title(lex: _Lex, words: Sequence[str], i: int) -> int:
     return n
 
 
-def _match_one_title(lex: _Lex, words: Sequence[str], i: int) -> int:
+def _match_one_title(lex: Lexicons, words: Sequence[str], i: int) -> int:
     for key in lex.titles.get(words[i], ()):
         if tuple(words[i : i + len(key)]) == key:
             return len(key)
     return 0
 
 
-def _lookup(lex: _Lex, words: Sequence[str], i: int) -> tuple[int, _Entry] | None:
+def lookup(lex: Lexicons, words: Sequence[str], i: int) -> tuple[int, Entry] | None:
     w = words[i]
     lst = lex.gaz.get(w)
     if lst is None:
@@ -142,7 +142,7 @@ def _lookup(lex: _Lex, words: Sequence[str], i: int) -> tuple[int, _Entry] | Non
 
 
 @functools.lru_cache(maxsize=65536)
-def _acronym_of(name: str) -> str:
+def acronym_of(name: str) -> str:
     ws = [
         w
         for w in name.replace("-", " ").split()
@@ -152,7 +152,7 @@ def _acronym_of(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _odd_shape(word: str) -> bool:
+def odd_shape(word: str) -> bool:
     """Digits or capitals inside a word ("IE6", "STS-135", "YouTube"): products and codes."""
     return (
         any(c.isdigit() for c in word)

@@ -11,6 +11,42 @@ in its clause, news-mode VADER scores of the sentence, the clause and the window
 the target, and the valence of the noun phrase that holds the target ("the frenzied
 behaviour of [T]").
 
+Feature codes (the keys of ``lexicons/sentiment_target.tsv``; ``w`` is a word, lower-cased,
+a name ``<CAP>``; ``st`` its Porter stem):
+
+=====================  =================================================================
+``bias``               always 1
+``L1:w`` ``L2:w``      words left of the target: band 1 = the 3 nearest, 2 = the next 5,
+``L3:w``               3 = the rest (counts); ``R1:w`` ... ``R3:w`` the same on the right
+``W:w``                a word of bands 1-2 on either side
+``AL0:w`` ``AL1:w``    the first and second word left of the target; ``AR0:w`` ``AR1:w`` right
+``BL:w_w`` ``BR:w_w``  a bigram ending left of the target / starting right of it (50 chars)
+``vs`` ``vl`` ``vr``   news-mode VADER compound of the sentence, of the 60 characters left
+``vw`` ``vc``          and right of the target, of both with the target, of its clause
+``lxL0``-``lxL3``      valenced words left of the target by distance in groups of 3 words,
+``lxR0``-``lxR3``      right of it, and inside it (``lxT``); suffix ``p``/``n`` = positive/
+``lxT``                negative, value = summed abs(valence) / 4
+``NP:of`` ``NP:by``    the target sits in a noun phrase "ADJ* NOUN of/by [T]" or "[T]'s
+``NP:poss``            ADJ* NOUN"; ``NPhp``/``NPhn`` the valence of its head, ``NPmp``/
+                       ``NPmn`` of its modifiers
+``T:pron``             the target is a personal pronoun
+``T:st``               a lower-case word inside the target span ("[Trump's critics]")
+``Tstart``             the target starts within the first 3 characters of the sentence
+``SS:st``              a word of the sentence outside the target (names left out)
+``CL:w`` ``CR:w``      words of the target's clause, left and right of it
+``R:subj``             the target is the clause's subject (nothing left of it in the
+                       clause, a lower-case word right after it)
+``R:subj*vr``          ``vr`` when ``R:subj``
+``R:by`` ``R:prep``    the target follows "by" / another preposition (of, for, to, ...)
+``R:say``              a speech verb follows the target (or its clause); ``R:say*vs`` =
+                       ``vs`` then
+``R:inq``              the target is inside a quotation (an odd number of quote marks
+                       before it)
+``NEG``                a negator in the target's clause
+``SV:st``              what the target does: the first content word right of it
+``OV:st``              what governs it: the nearest word left of it (verb or preposition)
+=====================  =================================================================
+
 Names are one symbol, ``<CAP>`` (a capitalised word after a sentence's first), in every
 feature, so the model learns tone from what is said, never from who is named: a model
 that knew that one politician is mostly criticised in its training years would read that
@@ -21,21 +57,21 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from nltk.stem.porter import PorterStemmer
 
-from ..resources import lexicon_rows
-from ..text import sentence_spans
+from ..resources import lexicon_rows, word_class
+from ..text import chunk_spans, plain_tokens, sentence_spans
 from .news import _DEFAULT, _TYPO, SentimentConfig, _Scorer, _scorer
 from .vader import _NEGATE, _strip_punc
 
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
-_WS_TOKEN = re.compile(r"\S+")
-_PRONOUNS = frozenset("he she him her they them his their i we me us it its".split())
-_WINDOW_CHARS = 60
+# personal pronouns that can be a target (every one but the independent "hers")
+_PRONOUNS = word_class("words_pronouns.tsv", "subject", "object", "possessive")
+_WINDOW_CHARS = 60  # characters each side of the target for vl/vr/vw (as trained)
+_BIGRAM_CHARS = 50  # how far from the target a bigram may start or end (as trained)
+_BAND1, _BAND2 = 3, 8  # words 0-2 from the target are band 1, 3-7 band 2, the rest band 3
 # Tokens that end the target's clause (looking outward from the target). Not "and": it
 # joins noun phrases as often as clauses ("Poland and the Baltic countries ... behave").
 _CLAUSE_END = frozenset(
@@ -99,7 +135,7 @@ class _Context(NamedTuple):
 
 
 def _context(text: str, start: int, end: int) -> _Context:
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    toks = list(plain_tokens(text))
     left = [t for t in toks if t[1] <= start]
     right = [t for t in toks if t[0] >= end]
     return _Context(text, start, end, toks, left, right)
@@ -108,13 +144,31 @@ def _context(text: str, start: int, end: int) -> _Context:
 def _target_features(
     text: str, start: int, end: int, config: SentimentConfig | None = None
 ) -> dict[str, float]:
-    """Features of the target ``text[start:end]`` in its sentence (used for training too)."""
+    """Features of the target ``text[start:end]`` in its sentence (used for training too).
+
+    The feature codes are listed in the module's legend; the groups are added in this
+    order (the order of the dict is part of the model's arithmetic).
+    """
     f: dict[str, float] = {"bias": 1.0}
     ctx = _context(text, start, end)
-    toks, left, right = ctx.toks, ctx.left, ctx.right
-    for side, seq in (("L", left[::-1]), ("R", right)):
+    scorer = _scorer(config or _DEFAULT)
+    _window_features(f, ctx)
+    _bigram_features(f, ctx)
+    _vader_features(f, ctx, scorer)
+    _valence_features(f, ctx, scorer)
+    _target_word_features(f, ctx)
+    _clause_features(f, ctx, scorer)
+    _verb_features(f, ctx)
+    return f
+
+
+def _window_features(f: dict[str, float], ctx: _Context) -> None:
+    """Add ``L1:``-``L3:``/``R1:``-``R3:`` (words by side and band), ``W:`` (words of bands 1-2)
+    and ``AL0:``/``AL1:``/``AR0:``/``AR1:`` (the two neighbours by exact position)."""
+    text = ctx.text
+    for side, seq in (("L", ctx.left[::-1]), ("R", ctx.right)):
         for i, (a, _b, w) in enumerate(seq):
-            band = "1" if i < 3 else "2" if i < 8 else "3"
+            band = "1" if i < _BAND1 else "2" if i < _BAND2 else "3"
             word = _norm_token(w, a, text)
             key = f"{side}{band}:{word}"
             f[key] = f.get(key, 0.0) + 1.0
@@ -122,42 +176,63 @@ def _target_features(
                 f["W:" + word] = 1.0
             if i < 2:  # the target's neighbours by exact position ("[X] supporters")
                 f[f"A{side}{i}:{word}"] = 1.0
+
+
+def _bigram_features(f: dict[str, float], ctx: _Context) -> None:
+    """Add ``BL:``/``BR:``: bigrams ending left of the target / starting right of it, within
+    ``_BIGRAM_CHARS`` characters."""
+    text, start, end, toks = ctx.text, ctx.start, ctx.end, ctx.toks
     for (a1, _b1, w1), (a2, b2, w2) in zip(toks, toks[1:], strict=False):
-        if b2 <= start and start - b2 < 50:
+        if b2 <= start and start - b2 < _BIGRAM_CHARS:
             f[f"BL:{_norm_token(w1, a1, text)}_{_norm_token(w2, a2, text)}"] = 1.0
-        elif a1 >= end and a1 - end < 50:
+        elif a1 >= end and a1 - end < _BIGRAM_CHARS:
             f[f"BR:{_norm_token(w1, a1, text)}_{_norm_token(w2, a2, text)}"] = 1.0
-    cfg = config or _DEFAULT
-    scorer = _scorer(cfg)
+
+
+def _vader_features(f: dict[str, float], ctx: _Context, scorer: _Scorer) -> None:
+    """Add ``vs``, ``vl``, ``vr``, ``vw``: news-mode VADER compound of the sentence, of the
+    ``_WINDOW_CHARS`` characters left and right of the target, and of both with it."""
+    text, start, end = ctx.text, ctx.start, ctx.end
     f["vs"] = scorer.text(text)[3]
     lw = text[max(0, start - _WINDOW_CHARS) : start]
     rw = text[end : end + _WINDOW_CHARS]
     f["vl"] = scorer.text(lw)[3] if lw.strip() else 0.0
     f["vr"] = scorer.text(rw)[3] if rw.strip() else 0.0
     f["vw"] = scorer.text(text[max(0, start - _WINDOW_CHARS) : end + _WINDOW_CHARS])[3]
-    # Valenced words near the target, by side and distance in words (news-mode valences,
-    # so words the training data never saw still count through the lexicons).
-    spans, vals = _valences(text, scorer)
-    if spans:
-        first_right = next((i for i, (a, _b) in enumerate(spans) if a >= end), len(spans))
-        last_left = first_right - 1
-        while last_left >= 0 and spans[last_left][1] > start:
-            last_left -= 1
-        for i, v in enumerate(vals):
-            if not v:
-                continue
-            if i <= last_left:
-                key = f"lxL{min((last_left - i) // 3, 3)}"
-            elif i >= first_right:
-                key = f"lxR{min((i - first_right) // 3, 3)}"
-            else:
-                key = "lxT"
-            key += "p" if v > 0 else "n"
-            f[key] = f.get(key, 0.0) + abs(v) / 4
-        _np_features(f, ctx, spans, vals)
+
+
+def _valence_features(f: dict[str, float], ctx: _Context, scorer: _Scorer) -> None:
+    """Add ``lxL0``-``lxL3``/``lxR0``-``lxR3``/``lxT`` + ``p``/``n``: valenced words by side
+    and distance in groups of three words (news-mode valences, so words the training data
+    never saw still count through the lexicons), and the noun phrase features ``NP*``."""
+    spans, vals = _valences(ctx.text, scorer)
+    if not spans:
+        return
+    first_right = next((i for i, (a, _b) in enumerate(spans) if a >= ctx.end), len(spans))
+    last_left = first_right - 1
+    while last_left >= 0 and spans[last_left][1] > ctx.start:
+        last_left -= 1
+    for i, v in enumerate(vals):
+        if not v:
+            continue
+        if i <= last_left:
+            key = f"lxL{min((last_left - i) // 3, 3)}"
+        elif i >= first_right:
+            key = f"lxR{min((i - first_right) // 3, 3)}"
+        else:
+            key = "lxT"
+        key += "p" if v > 0 else "n"
+        f[key] = f.get(key, 0.0) + abs(v) / 4
+    _np_features(f, ctx, spans, vals)
+
+
+def _target_word_features(f: dict[str, float], ctx: _Context) -> None:
+    """Add ``T:pron`` (the target is a pronoun), ``T:`` + stem (lower-case words inside the
+    target span: "[Trump's critics]"), ``Tstart`` (the target opens the sentence) and ``SS:``
+    + stem (the sentence's other words, names left out)."""
+    text, start, end, toks = ctx.text, ctx.start, ctx.end, ctx.toks
     if text[start:end].lower() in _PRONOUNS:
         f["T:pron"] = 1.0
-    # Lower-case words inside a long target span describe it ("[Trump's critics]").
     for a, b, w in toks:
         if a >= start and b <= end and w[0].islower():
             f["T:" + _stem(w.replace("’", "'"))] = 1.0
@@ -167,9 +242,6 @@ def _target_features(
             word = _norm_token(w, a, text)
             if word != "<CAP>":
                 f["SS:" + _stem(word)] = 1.0
-    _clause_features(f, ctx, scorer)
-    _verb_features(f, ctx)
-    return f
 
 
 # Words passed over looking for what the target does: auxiliaries, adverbs and the
@@ -263,7 +335,7 @@ def _valences(text: str, scorer: _Scorer) -> tuple[list[tuple[int, int]], list[f
     >>> spans[1], vals[1] < 0 == vals[0]
     ((2, 11), True)
     """
-    spans = [(m.start(), m.end()) for m in _WS_TOKEN.finditer(text)]
+    spans = chunk_spans(text)
     if not spans:
         return spans, []
     typo = text.translate(_TYPO)

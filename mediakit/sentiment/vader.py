@@ -201,70 +201,73 @@ class _Vader:
         ``commas`` flags the words that ended with a comma (news mode uses them to find
         the main clause after a concessive opening).
         """
-        lex = self.lexicon
-        boosters = self.boosters
         low = [w.lower() for w in words]
         n = len(words)
         allcaps = sum(1 for w in words if w.isupper())
         cap_diff = 0 < n - allcaps < n
-        sentiments: list[float] = []
-        for i, lw in enumerate(low):
-            if lw in boosters or (lw == "kind" and i < n - 1 and low[i + 1] == "of"):
-                sentiments.append(0)
-                continue
-            valence: float = 0
-            if lw in lex:
-                valence = lex[lw]
-                if lw == "no" and i != n - 1 and low[i + 1] in lex:
-                    valence = 0.0
-                if (
-                    (i > 0 and low[i - 1] == "no")
-                    or (i > 1 and low[i - 2] == "no")
-                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))
-                ):
-                    valence = lex[lw] * N_SCALAR
-                if cap_diff and words[i].isupper():
-                    valence = valence + C_INCR if valence > 0 else valence - C_INCR
-                for start_i in range(3):
-                    j = i - start_i - 1
-                    if j >= 0 and low[j] not in lex:
-                        s = 0.0
-                        if low[j] in boosters:
-                            s = boosters[low[j]]
-                            if valence < 0:
-                                s *= -1
-                            if cap_diff and words[j].isupper():
-                                s = s + C_INCR if valence > 0 else s - C_INCR
-                        if start_i == 1 and s != 0:
-                            s = s * 0.95
-                        if start_i == 2 and s != 0:
-                            s = s * 0.9
-                        valence = valence + s
-                        valence = self._negation(valence, low, start_i, i)
-                        if start_i == 2:
-                            valence = self._idioms(valence, low, i)
-                # "least" as negation
-                if i > 1 and low[i - 1] == "least" and low[i - 1] not in lex:
-                    if low[i - 2] != "at" and low[i - 2] != "very":
-                        valence = valence * N_SCALAR
-                elif i > 0 and low[i - 1] == "least" and low[i - 1] not in lex:
-                    valence = valence * N_SCALAR
-            sentiments.append(valence)
+        lex = self.lexicon
+        # a word outside the lexicon has no valence (a shortcut: _valence_at says 0 for it too)
+        sentiments: list[float] = [
+            self._valence_at(i, words, low, cap_diff) if lw in lex else 0
+            for i, lw in enumerate(low)
+        ]
         if self.news:
             _bare_negation(low, sentiments, lex)
             return self._contrast(low, sentiments, commas)
-        if "but" in low:
-            # VADER's own loop, kept literally: it looks each value up by equality.
-            bi = low.index("but")
-            for sentiment in sentiments:
-                si = sentiments.index(sentiment)
-                if si < bi:
-                    sentiments.pop(si)
-                    sentiments.insert(si, sentiment * 0.5)
-                elif si > bi:
-                    sentiments.pop(si)
-                    sentiments.insert(si, sentiment * 1.5)
-        return sentiments
+        return _but_rule(low, sentiments)
+
+    def _valence_at(self, i: int, words: Sequence[str], low: list[str], cap_diff: bool) -> float:
+        """The valence of word ``i``: its lexicon value after "no", capitals, the boosters
+        and negations of the three words before it, idioms and "least" (0 for a booster)."""
+        lex = self.lexicon
+        lw = low[i]
+        n = len(low)
+        if lw in self.boosters or (lw == "kind" and i < n - 1 and low[i + 1] == "of"):
+            return 0
+        if lw not in lex:
+            return 0
+        valence = lex[lw]
+        if lw == "no" and i != n - 1 and low[i + 1] in lex:
+            valence = 0.0
+        if (
+            (i > 0 and low[i - 1] == "no")
+            or (i > 1 and low[i - 2] == "no")
+            or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))
+        ):
+            valence = lex[lw] * N_SCALAR
+        if cap_diff and words[i].isupper():
+            valence = valence + C_INCR if valence > 0 else valence - C_INCR
+        valence = self._boosted(valence, i, words, low, cap_diff)
+        if i > 0 and low[i - 1] == "least":
+            return _least(valence, low, i, lex)
+        return valence
+
+    def _boosted(
+        self, valence: float, i: int, words: Sequence[str], low: list[str], cap_diff: bool
+    ) -> float:
+        """VADER's pass over the three words before word ``i``: boosters (their sign follows
+        the valence's, damped with distance), negations, and idioms (at the third)."""
+        lex = self.lexicon
+        boosters = self.boosters
+        for start_i in range(3):
+            j = i - start_i - 1
+            if j >= 0 and low[j] not in lex:
+                s = 0.0
+                if low[j] in boosters:
+                    s = boosters[low[j]]
+                    if valence < 0:
+                        s *= -1
+                    if cap_diff and words[j].isupper():
+                        s = s + C_INCR if valence > 0 else s - C_INCR
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._negation(valence, low, start_i, i)
+                if start_i == 2:
+                    valence = self._idioms(valence, low, i)
+        return valence
 
     @staticmethod
     def _contrast(low: list[str], sentiments: list[float], commas: Sequence[bool]) -> list[float]:
@@ -431,3 +434,31 @@ def _summarise(
         round(math.fabs(pos_sum / total), 3),
         round(compound, 4),
     )
+
+
+def _least(valence: float, low: list[str], i: int, lex: dict[str, float]) -> float:
+    """VADER's "least" as a negation: "least X" flips X, but not "at least" / "very least"."""
+    if i > 1 and low[i - 1] == "least" and low[i - 1] not in lex:
+        if low[i - 2] != "at" and low[i - 2] != "very":
+            valence = valence * N_SCALAR
+    elif i > 0 and low[i - 1] == "least" and low[i - 1] not in lex:
+        valence = valence * N_SCALAR
+    return valence
+
+
+def _but_rule(low: list[str], sentiments: list[float]) -> list[float]:
+    """VADER's "but" rule: values before "but" halved, after it raised by half.
+
+    VADER's own loop, kept literally: it looks each value up by equality.
+    """
+    if "but" in low:
+        bi = low.index("but")
+        for sentiment in sentiments:
+            si = sentiments.index(sentiment)
+            if si < bi:
+                sentiments.pop(si)
+                sentiments.insert(si, sentiment * 0.5)
+            elif si > bi:
+                sentiments.pop(si)
+                sentiments.insert(si, sentiment * 1.5)
+    return sentiments
