@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from . import compare
 from .corpus import analyse, iter_results, read_output, write_parquet
-from .display import article_html, article_repr_html, highlight
+from .display import (
+    article_html,
+    article_repr_html,
+    highlight,
+    readable_tables,
+    table_html,
+    table_view,
+)
 from .entities import EntityConfig, find_mentions
 from .io import Articles, ReadError, article_from_text, read_article, read_articles
 from .mentions import cooccurrence, corpus_entities, tabulate_mentions
@@ -72,12 +79,15 @@ __all__ = [
     "label",
     "read_article",
     "read_articles",
+    "readable_tables",
     "read_output",
     "resolve_mentions",
     "score_quotes",
     "score_text",
     "speaker_index",
     "speaker_tone",
+    "table_html",
+    "table_view",
     "tabulate_mentions",
     "tag_speakers",
     "target_tone",

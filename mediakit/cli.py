@@ -6,10 +6,7 @@ mediakit analyse [PATH ...] [--out DIR] [--backend serial|processes|dask] [--wor
 from __future__ import annotations
 
 import argparse
-import base64
-import html
 import importlib.util
-import io
 import logging
 import shutil
 import sys
@@ -18,9 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from . import __version__
+from . import __version__, report
 from .corpus import analyse
-from .display import analysis_html
 from .io import ReadError
 from .pipeline import Analysis
 from .store import count_articles, read_manifest
@@ -45,86 +41,149 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _tone(compound: Any) -> str:
+    """A tone score with its sign once: ``+0.30``, ``-0.12``, ``0.00``; ``n/a`` when missing."""
     if pd.isna(compound):
-        return "   ?  "
-    sign = "+" if compound >= 0.05 else "-" if compound <= -0.05 else "0"
-    return f"{sign} {compound:+.2f}"
+        return "n/a"
+    return "0.00" if round(float(compound), 2) == 0 else f"{float(compound):+.2f}"
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _fit(text: str, width: int) -> str:
+    """``text`` on one line in ``width`` characters, cut only at a blank (then ``…``).
+
+    A single word longer than ``width`` is kept whole: the column widens for that row.
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width)
+    return text[:cut].rstrip(" ,;:-") + "…" if cut > 0 else text.split(" ", 1)[0]
+
+
+def _column(values: list[str], cap: int, least: int) -> int:
+    """A column as wide as its longest value, between ``least`` and ``cap``."""
+    return max(least, min(cap, max((len(v) for v in values), default=0)))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _counts_line(a: Analysis) -> str:
+    q = a.quotes
+    kinds = ", ".join(f"{n} {k}" for k, n in q["kind"].value_counts().items()) if len(q) else ""
+    speakers = q.loc[q["speaker"].astype(str) != "", "speaker"].nunique()
+    return (
+        f"{_plural(len(q), 'quote')}{f' ({kinds})' if kinds else ''}, "
+        f"{_plural(speakers, 'speaker')}, {_plural(len(a.mentions), 'mention')}, "
+        f"{_plural(len(a.problems), 'problem')}"
+    )
+
+
+def _problem_lines(a: Analysis, limit: int) -> list[str]:
+    p = a.problems
+    if p.empty:
+        return []
+    lines = ["", f"PROBLEMS ({len(p)})"]
+    for r in _records(p.head(limit)):
+        lines.append(f"  {r['source'] or r['article_id']}: [{r['stage']}] {r['error']}")
+    if len(p) > limit:
+        lines.append(f"  … and {len(p) - limit} more (problems.csv)")
+    return lines
+
+
+def _article_text(a: Analysis, *, width: int, top: int) -> list[str]:
+    """One article: its title, every quote, the speakers and the top mentions."""
+    art = _records(a.articles_table)[0] if len(a.articles_table) else {}
+    meta = [str(art.get(k) or "") for k in ("outlet", "published", "source")]
+    lines = [f"ARTICLE  {art.get('title') or art.get('article_id', '')}"]
+    if any(meta):
+        lines.append("  " + " · ".join(m for m in meta if m))
+    lines += ["  " + _counts_line(a), "", f"QUOTES ({len(a.quotes)})"]
+    quotes = _records(a.quotes)
+    names = [str(r["speaker"]) or "(unattributed)" for r in quotes]
+    who = _column(names, 28, 10)
+    for name, r in zip(names, quotes, strict=True):
+        text = _fit(str(r["text"]), max(20, width - who - 21))
+        lines.append(
+            f"  {_fit(name, who):<{who}}  {r['kind']:<8} {_tone(r['compound']):>5}  {text}"
+        )
+    speakers = _records(a.speakers)
+    lines += ["", f"SPEAKERS ({len(speakers)})"]
+    names = [str(r["speaker"]) for r in speakers]
+    who = _column(names, 32, 10)
+    roles = _column([str(r["role"]) for r in speakers], 36, 4)
+    for r in speakers:
+        lines.append(
+            f"  {_fit(str(r['speaker']), who):<{who}}  {_fit(str(r['role']), roles):<{roles}}  "
+            f"quotes {r['n_quotes']:<3} tone {_tone(r['mean_compound']):>5}"
+        )
+    lines += ["", "TOP MENTIONS", *_entity_lines(a, top, articles=False)]
+    return lines + _problem_lines(a, 20)
+
+
+def _entity_lines(a: Analysis, top: int, *, articles: bool) -> list[str]:
+    m = a.mentions
+    if m.empty:
+        return ["  (none)"]
+    g = m.groupby(["entity", "kind"])
+    counts = g.size().rename("n").to_frame()
+    counts["articles"] = g["article_id"].nunique()
+    rows = _records(counts.reset_index().sort_values("n", ascending=False, kind="stable").head(top))
+    name = _column([str(r["entity"]) for r in rows], 40, 10)
+    out = []
+    for r in rows:
+        line = f"  {_fit(str(r['entity']), name):<{name}}  {r['kind']:<13} {r['n']:>5}"
+        out.append(line + (f"  in {_plural(r['articles'], 'article')}" if articles else ""))
+    return out
+
+
+def _corpus_text(a: Analysis, *, top: int) -> list[str]:
+    """Many articles: counts, top speakers and entities, problems; the tables hold the rest."""
+    arts = a.articles_table
+    outlets = sorted({str(o) for o in arts["outlet"] if str(o)})
+    dates = sorted(str(d) for d in arts["published"] if str(d))
+    head = f"CORPUS  {_plural(len(arts), 'article')}"
+    if outlets:
+        head += f" from {_plural(len(outlets), 'outlet')}"
+    if dates:
+        head += f", {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f", {dates[0]}"
+    lines = [head, "  " + _counts_line(a), "", "TOP SPEAKERS"]
+    q = a.quotes[a.quotes["speaker"].astype(str) != ""]
+    if q.empty:
+        lines.append("  (none)")
+    else:
+        g = q.groupby("speaker")
+        table = g.size().rename("quotes").to_frame()
+        table["articles"] = g["article_id"].nunique()
+        table["tone"] = g["compound"].mean()
+        table = table.sort_values(["quotes", "articles"], ascending=False, kind="stable").head(top)
+        rows = _records(table.reset_index())
+        who = _column([str(r["speaker"]) for r in rows], 32, 10)
+        lines.append(f"  {'speaker':<{who}}  quotes  articles  mean tone")
+        for r in rows:
+            lines.append(
+                f"  {_fit(str(r['speaker']), who):<{who}}  {r['quotes']:>6}  {r['articles']:>8}"
+                f"  {_tone(r['tone']):>9}"
+            )
+    lines += ["", "TOP ENTITIES (mentions)", *_entity_lines(a, top, articles=True)]
+    return lines + _problem_lines(a, 10)
 
 
 def report_text(a: Analysis, *, width: int = 100, top: int = 10) -> str:
-    """The plain-text summary the command prints: quotes, speakers, top mentions, problems."""
-    lines = [repr(a), ""]
-    q = a.quotes
-    lines.append(f"QUOTES ({len(q)})")
-    for qr in _records(q):
-        who = str(qr["speaker"]) or "(unattributed)"
-        text = _short(str(qr["text"]), width - 45)
-        lines.append(f"  {who[:24]:<24} {qr['kind']:<8} {_tone(qr['compound'])}  {text}")
-    lines += ["", f"SPEAKERS ({len(a.speakers)})"]
-    for sr in _records(a.speakers):
-        lines.append(
-            f"  {str(sr['speaker'])[:28]:<28} {str(sr['role'])[:30]:<30} "
-            f"quotes={sr['n_quotes']:<3} tone={_tone(sr['mean_compound'])}"
-        )
-    m = a.mentions
-    lines += ["", "TOP MENTIONS"]
-    if not m.empty:
-        counts = m.groupby(["entity", "kind"]).size().rename("n").reset_index()
-        counts = counts.sort_values("n", ascending=False, kind="stable").head(top)
-        for r in _records(counts):
-            lines.append(f"  {str(r['entity'])[:40]:<40} {str(r['kind']):<13} {r['n']}")
-    if not a.problems.empty:
-        lines += ["", f"PROBLEMS ({len(a.problems)})"]
-        for r in _records(a.problems):
-            lines.append(f"  {r['source'] or r['article_id']}: [{r['stage']}] {r['error']}")
-    return "\n".join(lines)
+    """The plain-text summary the command prints.
 
-
-def _png(fig: object) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")  # type: ignore[attr-defined]
-    return base64.b64encode(buf.getvalue()).decode("ascii")
+    One article: its quotes (speaker, kind, tone, text), speakers, top mentions and
+    problems. A corpus: counts, top speakers and entities, and problems; every quote is in
+    the tables the command writes.
+    """
+    if len(a.articles_table) == 1:
+        return "\n".join(_article_text(a, width=width, top=top))
+    return "\n".join(_corpus_text(a, top=top))
 
 
 def write_report(a: Analysis, out: Path) -> Path:
     """Write CSV tables, PNG pictures and ``report.html`` into ``out``; return the report path."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from . import plots
-
-    out.mkdir(parents=True, exist_ok=True)
-    a.to_csv(out)
-    pictures = []
-    for name, draw in (
-        ("mentions", lambda ax: plots.mentions_bar(a.mentions, ax=ax)),
-        ("tone_by_quote", lambda ax: plots.tone_by_quote(a.quotes, ax=ax)),
-        ("share_of_voice", lambda ax: plots.share_of_voice(a.quotes, ax=ax)),
-    ):
-        fig, ax = plt.subplots(figsize=(7, 4))
-        draw(ax)
-        fig.savefig(out / f"{name}.png", dpi=110, bbox_inches="tight")
-        pictures.append((name, _png(fig)))
-        plt.close(fig)
-    imgs = "\n".join(
-        f'<figure><img alt="{html.escape(n)}" src="data:image/png;base64,{b}"><figcaption>{html.escape(n)}</figcaption></figure>'
-        for n, b in pictures
-    )
-    page = (
-        "<!doctype html><html><head><meta charset='utf-8'><title>mediakit report</title>"
-        "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}figure{display:inline-block}</style>"
-        f"</head><body><h1>mediakit report</h1>{imgs}{analysis_html(a, max_articles=20)}</body></html>"
-    )
-    path = out / "report.html"
-    path.write_text(page, encoding="utf-8")
-    return path
+    return report.write_report(a, out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,12 +247,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not args.quiet:
         print(report_text(a))
+    tables = "quotes.csv, speakers.csv, mentions.csv, problems.csv, sentences.csv, articles.csv"
     if args.no_report:
         a.to_csv(args.out)
-        print(f"\ntables written to {args.out}/")
+        print(f"\nfull tables in {args.out}/: {tables}")
     else:
         path = write_report(a, args.out)
-        print(f"\ntables and report written to {args.out}/ (open {path})")
+        print(f"\nfull tables in {args.out}/: {tables}\nreport: open {path}")
     if not a.articles:
         return 1
     return 0

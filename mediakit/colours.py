@@ -1,4 +1,15 @@
-"""Colours shared by the HTML views and the plots, so a speaker looks the same in both.
+"""One colour language for the HTML views, the tables and the plots.
+
+* **Tone** has a diverging pair of its own and nothing else uses it: red for negative, blue
+  for positive (the ends of ColorBrewer's RdBu scheme, which stays distinct for the common
+  forms of colour blindness), a mid grey for neutral; :data:`TONE_CMAP` is the same scale
+  for heatmaps and shaded tables.
+* **Speakers** and **entity kinds** take colours from :data:`PALETTE` and
+  :data:`KIND_COLOURS`, which keep clear of the tone hues: greens, ochres and purples only
+  (at least :data:`TONE_HUE_MARGIN` degrees of hue away from red and blue), so a coloured
+  quote never reads as a tone.
+* **Unattributed** quotes are dark grey; the rest lumped together as **other** is a light
+  grey (plots hatch it too), so the two never look alike.
 
 A bottom-layer module (it imports nothing of mediakit): views may use it, stages need not.
 """
@@ -8,30 +19,48 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 
-__all__ = ["KIND_COLOURS", "PALETTE", "TONE_COLOURS", "UNATTRIBUTED_COLOUR", "speaker_colours"]
+__all__ = [
+    "KIND_COLOURS",
+    "OTHER_COLOUR",
+    "PALETTE",
+    "TONE_CMAP",
+    "TONE_COLOURS",
+    "TONE_HUE_MARGIN",
+    "UNATTRIBUTED_COLOUR",
+    "speaker_colours",
+]
 
-#: Colours for speakers and labels (Tableau 10): stable by name, see :func:`speaker_colours`.
+#: Colour per tone sign: ColorBrewer RdBu's dark red and dark blue, and a neutral grey.
+TONE_COLOURS: dict[str, str] = {"-": "#b2182b", "0": "#969696", "+": "#2166ac"}
+#: The matplotlib colour map with the same ends, for heatmaps and shaded tables.
+TONE_CMAP = "RdBu"
+#: Degrees of hue every speaker and kind colour keeps from the two tone hues (tested).
+TONE_HUE_MARGIN = 30
+
+#: Colours for speakers and labels (ColorBrewer Dark2/PRGn/BrBG without reds and blues):
+#: stable by name, see :func:`speaker_colours`.
 PALETTE: tuple[str, ...] = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
+    "#1b9e77",
+    "#e6ab02",
+    "#984ea3",
+    "#66a61e",
+    "#a6761d",
+    "#bc80bd",
+    "#01665e",
+    "#dfc27d",
+    "#6a3d9a",
+    "#80cdc1",
 )
-UNATTRIBUTED_COLOUR = "#8c8c8c"
-#: Colour per mention kind.
+#: Quotes nobody is named for.
+UNATTRIBUTED_COLOUR = "#595959"
+#: Everybody outside the top speakers of a chart, lumped together.
+OTHER_COLOUR = "#d0d0d0"
+#: Colour per mention kind (also told apart by the underline: solid, dashed, dotted).
 KIND_COLOURS: dict[str, str] = {
-    "person": "#1f77b4",
-    "place": "#2ca02c",
-    "organisation": "#d62728",
+    "person": "#7b3294",
+    "place": "#1b9e77",
+    "organisation": "#a6761d",
 }
-#: Colour per tone sign.
-TONE_COLOURS: dict[str, str] = {"-": "#c0392b", "0": "#7f8c8d", "+": "#1e8449"}
 
 
 def speaker_colours(names: Iterable[str], *, grey: Iterable[str] = ("",)) -> dict[str, str]:
@@ -39,11 +68,11 @@ def speaker_colours(names: Iterable[str], *, grey: Iterable[str] = ("",)) -> dic
 
     Each name hashes to a preferred colour; names are placed in sorted order and a name whose
     colour is taken moves to the next free one. Names in ``grey`` (the empty name, i.e.
-    unattributed) are grey.
+    unattributed) are dark grey.
 
     >>> colours = speaker_colours(["Ana Veld", "Boris Tamm", ""])
     >>> colours[""]
-    '#8c8c8c'
+    '#595959'
     >>> colours["Ana Veld"] != colours["Boris Tamm"]
     True
     >>> speaker_colours(["Ana Veld"])["Ana Veld"] == speaker_colours(["Ana Veld", "Zed"])["Ana Veld"]

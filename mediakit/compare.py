@@ -4,7 +4,10 @@ Each function takes an :class:`~mediakit.pipeline.Analysis` (or, for
 :func:`share_of_voice`, a quotes table) and returns a long DataFrame with declared columns
 and dtypes, the same when the input is empty. Outlet and date come from
 ``analysis.articles_table`` (joined on ``article_id``); articles without a parsable
-``published`` date are left out of the tables over time.
+``published`` date are left out of the tables over time. Entities are merged across the
+corpus first (:func:`~mediakit.mentions.corpus_entities`): a short form seen in one article
+("Compact", "Putin") counts for the one full name other articles give ("Northern Defence
+Compact", "Vladimir Putin").
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from typing import Any
 
 import pandas as pd
 
+from .mentions import corpus_entities
 from .pipeline import Analysis
-from .sentiment import ENTITY_TONE_COLUMNS
+from .sentiment import ENTITY_TONE_COLUMNS, entity_tone
 from .tables import empty_frame
+from .tables import top_speakers as top_speakers_rule
 
 __all__ = [
     "mentions_over_time",
@@ -25,6 +30,7 @@ __all__ = [
     "share_of_voice",
     "speaker_entity_tone",
     "tone_by_outlet",
+    "top_speakers",
 ]
 
 log = logging.getLogger("mediakit")
@@ -242,7 +248,7 @@ def mentions_over_time(
     >>> t[t.entity == "Anna Berg"][["period", "n_mentions"]].astype(str).values.tolist()
     [['2031-03-01', '2']]
     """
-    mentions = analysis.mentions
+    mentions = corpus_entities(analysis.mentions)
     m = mentions[mentions["entity"].fillna("").astype(str) != ""]
     if m.empty:
         return _typed(m, _MENTIONS_OVER_TIME)
@@ -268,9 +274,10 @@ def mentions_over_time(
 def speaker_entity_tone(analysis: Analysis) -> pd.DataFrame:
     """Who says what about whom: tone of each speaker's quotes that mention an entity.
 
-    Delegates to ``analysis.entity_tone()`` (target-aware tone from :mod:`mediakit.sentiment`)
-    when the Analysis provides it; otherwise averages the tone of the quotes that contain a
-    mention of the entity, with columns speaker, entity, kind, n_quotes, mean_compound.
+    The table of ``analysis.entity_tone()`` (target-aware tone from :mod:`mediakit.sentiment`)
+    with the entities merged across the corpus ("Compact" counts for "Northern Defence
+    Compact"); for an object without ``entity_tone`` it averages the tone of the quotes that
+    contain a mention of the entity, with columns speaker, entity, kind, n_quotes, mean_compound.
 
     >>> import mediakit as mk
     >>> a = mk.analyse("“France has let us down,” said Mayor Anna Berg.", progress=False)
@@ -278,16 +285,13 @@ def speaker_entity_tone(analysis: Analysis) -> pd.DataFrame:
     >>> t[t.entity == "France"]["speaker"].tolist()
     ['Anna Berg']
     """
+    mentions = corpus_entities(analysis.mentions)
     method = getattr(analysis, "entity_tone", None)
     if callable(method):
-        try:
-            result = method()
-        except (AttributeError, NotImplementedError) as exc:
-            log.info("analysis.entity_tone() is not available (%s); using the tone of quotes", exc)
-        else:
-            if isinstance(result, pd.DataFrame):
-                return result
-    return _entity_tone(analysis.quotes, analysis.mentions)
+        articles = getattr(analysis, "articles", None) or ()
+        texts = {a.id: a.text for a in articles}
+        return entity_tone(analysis.quotes, mentions, texts=texts or None)
+    return _entity_tone(analysis.quotes, mentions)
 
 
 def _entity_tone(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -355,6 +359,25 @@ def tone_by_outlet(analysis: Analysis) -> pd.DataFrame:
     g["n_articles"] = g["n_articles"].fillna(0)
     g["n_quotes"] = g["n_quotes"].fillna(0)
     return _typed(g, _TONE_BY_OUTLET)
+
+
+def top_speakers(data: Any, *, n: int = 8, by: str | None = "outlet") -> list[str]:
+    """The ``n`` speakers a share-of-voice table should show: the rule the chart uses.
+
+    :func:`mediakit.tables.top_speakers` on the quotes (joined with their outlet): ranked by
+    their largest share of quotes within an outlet (``by=None``: overall), then by quotes.
+    ``mediakit.plots.share_of_voice`` picks the same speakers, so a table and a chart agree.
+
+    >>> import mediakit as mk
+    >>> arts = [mk.Article(id="1", text="“No,” said Mayor Anna Berg. “Yes,” said Ivo Sark.", outlet="X"),
+    ...         mk.Article(id="2", text="“Maybe,” said Mira Tolle.", outlet="Y")]
+    >>> top_speakers(mk.analyse(arts, progress=False), n=2)
+    ['Mira Tolle', 'Anna Berg']
+    """
+    quotes, arts = _tables(data)
+    if by is not None:
+        quotes = _join(quotes, arts, [by])
+    return top_speakers_rule(quotes, n=n, by=by)
 
 
 #: Declared columns of each corpus table. ``share_of_voice`` and ``quotes_over_time`` put

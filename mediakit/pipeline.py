@@ -6,6 +6,7 @@ one or many articles. Corpus runners (processes, Dask) live in :mod:`mediakit.co
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -16,13 +17,14 @@ from typing import Any
 import pandas as pd
 
 from . import sentiment, store
+from .checks import check_config
 from .display import analysis_html
 from .entities import EntityConfig, find_mentions
 from .model import Article, Mention, Problem, Quote, Speaker
 from .quotes import QuoteConfig, extract_quotes
 from .sentiment import SentimentConfig, score_quotes
 from .speakers import resolve_mentions, speaker_index
-from .tables import COLUMNS, empty_frame, frame, mention_rows, quotes_frame, record_row
+from .tables import COLUMNS, empty_frame, frame, mention_rows, record_row
 from .text import tokenise
 
 __all__ = ["Analysis", "AnalysisConfig", "ArticleResult", "analyse_article", "build_analysis"]
@@ -42,6 +44,15 @@ class AnalysisConfig:
     sentiment: SentimentConfig = field(default_factory=SentimentConfig)
     entities: EntityConfig = field(default_factory=EntityConfig)
     resolve: bool = False  # add pronoun and nominal mentions ("he", "the president") to mentions
+
+    def __post_init__(self) -> None:
+        """Raise now for a value of the wrong type (e.g. a dict where a QuoteConfig goes)."""
+        check_config(self)
+
+
+@functools.cache
+def _default_config() -> AnalysisConfig:
+    return AnalysisConfig()
 
 
 @dataclass(frozen=True)
@@ -125,7 +136,7 @@ def analyse_article(article: Article, *, config: AnalysisConfig | None = None) -
     >>> [(q.speaker, q.kind) for q in r.quotes]
     [('Anna Berg', 'direct')]
     """
-    cfg = config or AnalysisConfig()
+    cfg = config or _default_config()
     problems: list[Problem] = []
     tokens = tokenise(article, tokens=False)
     sentences = tuple((s.start, s.end, s.paragraph) for s in tokens.sentences)
@@ -356,8 +367,3 @@ def build_analysis(
     rows["problems"].extend(record_row(p) for p in extra_problems)
     tables = {k: frame(k, v) for k, v in rows.items()}
     return Analysis(tables, articles, config=config)
-
-
-def quotes_table(quotes: Iterable[Quote]) -> pd.DataFrame:
-    """The quotes table for quote records (declared columns)."""
-    return quotes_frame(quotes)

@@ -27,6 +27,7 @@ __all__ = [
     "mentions_frame",
     "quotes_frame",
     "record_row",
+    "top_speakers",
 ]
 
 _STR = "object"
@@ -215,3 +216,46 @@ def quotes_frame(quotes: Iterable[Quote]) -> pd.DataFrame:
 def mentions_frame(mentions: Iterable[Mention], quotes: Sequence[Quote] = ()) -> pd.DataFrame:
     """The mentions table; ``in_quote``/``quoted_by`` come from the quotes that contain each mention."""
     return frame("mentions", mention_rows(mentions, quotes))
+
+
+def top_speakers(
+    quotes: pd.DataFrame, *, n: int = 8, by: str | None = None, count: str | None = None
+) -> list[str]:
+    """The ``n`` speakers a share-of-voice chart or table shows: one rule for both.
+
+    Speakers are ranked by their largest share of quotes within any group of ``by`` (e.g.
+    each outlet, so a speaker who dominates one small outlet is kept; the whole table when
+    ``by`` is None), then by their number of quotes, then by name. ``count`` names a column
+    of counts (``n_quotes``, ``n_words``) for tables already counted; otherwise each row is
+    one quote. Unattributed quotes (an empty speaker) never take a place: charts show them
+    on their own.
+
+    >>> q = pd.DataFrame({"speaker": ["Ana Veld", "Ana Veld", "Ivo Sark", "", "Mira Tolle"],
+    ...                   "outlet": ["A", "A", "A", "A", "B"]})
+    >>> top_speakers(q, n=2), top_speakers(q, n=2, by="outlet")
+    (['Ana Veld', 'Ivo Sark'], ['Mira Tolle', 'Ana Veld'])
+    """
+    if quotes.empty or "speaker" not in quotes.columns:
+        return []
+    weight = (
+        pd.to_numeric(quotes[count], errors="coerce").fillna(0).astype(float)
+        if count
+        else pd.Series(1.0, index=quotes.index)
+    )
+    df = pd.DataFrame(
+        {
+            "speaker": quotes["speaker"].fillna("").astype(str),
+            "group": quotes[by].fillna("").astype(str) if by else "",
+            "w": weight,
+        }
+    )
+    per_group = df.groupby(["group", "speaker"])["w"].sum()
+    group_totals = per_group.groupby(level="group").transform("sum")
+    share = (per_group / group_totals.where(group_totals > 0)).fillna(0.0)
+    best = share.groupby(level="speaker").max()
+    total = per_group.groupby(level="speaker").sum()
+    ranked = sorted(
+        (s for s in total.index if s and total[s] > 0),
+        key=lambda s: (-float(best[s]), -float(total[s]), s),
+    )
+    return ranked[: max(n, 0)]

@@ -1,10 +1,15 @@
-"""JupyterLab in a real headless browser: open 01_csto_article, run all cells, look at the result.
+"""In a real headless browser: notebooks 01 and 02 in JupyterLab, and the HTML report.
 
-The test starts ``jupyter lab`` on 127.0.0.1 (free port, random token) over a temporary copy
-of notebooks/ and data/ (so the repository's notebooks stay free of outputs), drives Debian's
-chromium at /usr/bin/chromium with Playwright (which cannot download its own browser here),
-runs every cell from the Run menu, waits for the highlighted article (``mk-…`` classes from
-mediakit/display.py) and a plot image, and saves screenshots into screenshots/ (gitignored).
+The notebook test starts ``jupyter lab`` on 127.0.0.1 (free port, random token) over a
+temporary copy of notebooks/ and data/ (so the repository's notebooks stay free of outputs),
+drives Debian's chromium at /usr/bin/chromium with Playwright (which cannot download its own
+browser here), runs every cell from the Run menu, waits for the highlighted article (``mk-…``
+classes from mediakit/display) and the plots, checks that the rendered tables have
+plain-language headers, and saves screenshots into screenshots/ (gitignored).
+
+The report test writes ``report.html`` for the CSTO article and for data/corpus, opens it
+with every network request aborted, and sorts, filters and downloads a table as CSV in the
+page itself; screenshots go to screenshots/ too.
 
 It is skipped, with the reason, when chromium or Playwright is missing. `.ci/run` installs
 chromium. Every wait is bounded; the server is shut down through its API and then stopped.
@@ -33,7 +38,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-NOTEBOOK = "01_csto_article.ipynb"
+# notebook -> (screenshot prefix, selector that must appear once all cells ran)
+NOTEBOOKS = {
+    "01_csto_article.ipynb": (
+        "browser-01-csto-article",
+        ".jp-OutputArea-output .mk-article .mk-quote",
+    ),
+    "02_comparing_articles.ipynb": (
+        "browser-02-comparing-articles",
+        ".jp-OutputArea-output .mk-table",
+    ),
+}
 SCREENSHOTS = REPO_ROOT / "screenshots"
 CHROMIUM_ARGS = [
     "--headless",
@@ -49,8 +64,6 @@ SERVER_START_S = 90
 PAGE_LOAD_S = 90
 RUN_ALL_S = 120
 
-# The highlighted article: a quote span inside the article view (mediakit/display.py).
-HIGHLIGHT = ".jp-OutputArea-output .mk-article .mk-quote"
 PLOT = ".jp-OutputArea-output.jp-RenderedImage img, .jp-RenderedImage img"
 
 
@@ -112,8 +125,9 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
         ignore=shutil.ignore_patterns(".ipynb_checkpoints"),
     )
     shutil.copytree(REPO_ROOT / "data", work / "data")
-    if not (work / "notebooks" / NOTEBOOK).is_file():
-        pytest.fail(f"notebooks/{NOTEBOOK} is missing")
+    for name in NOTEBOOKS:
+        if not (work / "notebooks" / name).is_file():
+            pytest.fail(f"notebooks/{name} is missing")
 
     home = tmp_path / "jupyter"
     env = dict(os.environ)
@@ -204,23 +218,30 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
                 proc.wait(timeout=10)
 
 
-@pytest.mark.timeout(6 * 60)
-def test_csto_notebook_runs_in_jupyterlab(lab: Lab) -> None:
+def _launch(p: object) -> object:
     from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return p.chromium.launch(  # type: ignore[attr-defined]
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=60_000
+        )
+    except PlaywrightError as err:
+        pytest.skip(f"chromium at {CHROMIUM} could not be started by Playwright: {err}")
+
+
+@pytest.mark.timeout(10 * 60)
+@pytest.mark.parametrize("notebook", list(NOTEBOOKS))
+def test_notebook_runs_in_jupyterlab(lab: Lab, notebook: str) -> None:
     from playwright.sync_api import sync_playwright
 
+    prefix, done = NOTEBOOKS[notebook]
     SCREENSHOTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
+        browser = _launch(p)
         try:
-            browser = p.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=60_000
-            )
-        except PlaywrightError as err:
-            pytest.skip(f"chromium at {CHROMIUM} could not be started by Playwright: {err}")
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
             page.set_default_timeout(PAGE_LOAD_S * 1000)
-            page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}?token={lab.token}")
+            page.goto(f"{lab.url}/lab/tree/{notebook}?token={lab.token}")
 
             # The notebook is open and its kernel is up.
             page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", state="attached")
@@ -234,7 +255,7 @@ def test_csto_notebook_runs_in_jupyterlab(lab: Lab) -> None:
                         && state.getAttribute('data-status') === 'idle';
                 }"""
             )
-            stored = json.loads((lab.root / "notebooks" / NOTEBOOK).read_text(encoding="utf-8"))
+            stored = json.loads((lab.root / "notebooks" / notebook).read_text(encoding="utf-8"))
             n_code = sum(c["cell_type"] == "code" for c in stored["cells"])
             page.wait_for_function(
                 "(n) => document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell').length === n",
@@ -259,34 +280,158 @@ def test_csto_notebook_runs_in_jupyterlab(lab: Lab) -> None:
             counts = [prompts.nth(i).inner_text() for i in range(prompts.count())]
             unfinished = [i for i, c in enumerate(counts) if not any(ch.isdigit() for ch in c)]
             if unfinished:
-                shot = SCREENSHOTS / "browser-01-csto-article-error.png"
+                shot = SCREENSHOTS / f"{prefix}-error.png"
                 page.screenshot(path=str(shot))
                 errors = page.locator(
                     '.jp-NotebookPanel [data-mime-type="application/vnd.jupyter.stderr"]'
                 ).all_inner_texts()
                 pytest.fail(
-                    f"code cells {unfinished} of {NOTEBOOK} did not run; screenshot: {shot}\n"
+                    f"code cells {unfinished} of {notebook} did not run; screenshot: {shot}\n"
                     f"last error output:\n{errors[-1][-1500:] if errors else '(none shown)'}\n"
                     f"server log:\n{lab.log_tail(15)}"
                 )
 
-            # The highlighted article and at least one plot are on the page.
-            highlight = page.locator(HIGHLIGHT).first
-            highlight.wait_for(state="attached", timeout=RUN_ALL_S * 1000)
-            plot = page.locator(PLOT).first
-            plot.wait_for(state="attached", timeout=RUN_ALL_S * 1000)
-            assert page.locator(HIGHLIGHT).count() >= 3, "fewer than three highlighted quotes"
+            # The expected view and at least one plot are on the page.
+            first = page.locator(done).first
+            first.wait_for(state="attached", timeout=RUN_ALL_S * 1000)
+            plots = page.locator(PLOT)
+            plots.first.wait_for(state="attached", timeout=RUN_ALL_S * 1000)
+            if "mk-quote" in done:
+                assert page.locator(done).count() >= 3, "fewer than three highlighted quotes"
 
-            highlight.scroll_into_view_if_needed()
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(SCREENSHOTS / "browser-01-csto-article-highlight.png"))
-            plot.scroll_into_view_if_needed()
-            page.wait_for_function(
-                "(img) => img.complete && img.naturalWidth > 0", arg=plot.element_handle()
-            )
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(SCREENSHOTS / "browser-01-csto-article-plot.png"))
+            # Readable tables: plain-language headers, never a raw snake_case column name.
+            heads = page.locator(".jp-OutputArea-output .mk-table th").all_inner_texts()
+            assert heads, "no readable table rendered"
+            assert not [h for h in heads if "_" in h], heads
 
+            # Screenshots: the first table, the highlighted article (01), every plot.
+            tables = page.locator(".jp-OutputArea-output .mk-table")
+            shots: list[tuple[str, object]] = [("table", tables.first), ("view", first)]
+            shots += [(f"plot-{i + 1}", plots.nth(i)) for i in range(min(plots.count(), 6))]
+            for name, target in shots:
+                target.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+                if name.startswith("plot"):
+                    page.wait_for_function(
+                        "(img) => img.complete && img.naturalWidth > 0",
+                        arg=target.element_handle(),  # type: ignore[attr-defined]
+                    )
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(SCREENSHOTS / f"{prefix}-{name}.png"))
             # Save nothing back: close without writing (the copy is temporary anyway).
         finally:
-            browser.close()
+            browser.close()  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------------ the HTML report
+
+REPORTS = {
+    "csto": ["data/articles/belsat-2020-12-02-csto-meeting.txt"],
+    "corpus": ["data/corpus"],
+}
+
+
+@pytest.mark.timeout(5 * 60)
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_report_tables_sort_filter_and_download_offline(name: str, tmp_path: Path) -> None:
+    """The report works with the network blocked: tables sort, filter and download as CSV."""
+    from playwright.sync_api import sync_playwright
+
+    from mediakit.cli import main
+
+    if not CHROMIUM.exists():
+        _needs()
+    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    out = tmp_path / "out"
+    assert (
+        main(["analyse", *(str(REPO_ROOT / s) for s in REPORTS[name]), "--out", str(out), "-q"])
+        == 0
+    )
+    report = out / "report.html"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = _launch(p)
+        try:
+            context = browser.new_context(  # type: ignore[attr-defined]
+                viewport={"width": 1300, "height": 1000}, accept_downloads=True
+            )
+            asked: list[str] = []
+
+            def block(route: object) -> None:
+                url = route.request.url  # type: ignore[attr-defined]
+                if url.startswith(("file:", "data:", "blob:")):
+                    route.continue_()  # type: ignore[attr-defined]
+                else:
+                    asked.append(url)
+                    route.abort()  # type: ignore[attr-defined]
+
+            context.route("**/*", block)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto(report.as_uri())
+            page.wait_for_selector(".mk-interactive .mk-count")
+            assert not errors, errors
+            assert not asked, f"the report asked the network for {asked}"
+
+            # The header says what and how much; every chart has a title and a caption.
+            header = page.locator("header").inner_text()
+            for word in ("article", "quotes", "speakers", "problems", "analysed"):
+                assert word in header, header
+            figures = page.locator("figure.mk-chart")
+            assert figures.count() >= 4
+            for i in range(figures.count()):
+                fig = figures.nth(i)
+                assert fig.locator("h3").inner_text().strip()
+                assert len(fig.locator("figcaption").inner_text().split()) >= 8
+            if name == "corpus":  # aggregated charts, not a list of quotes
+                assert page.locator("#chart-tone_by_quote").count() == 0
+                assert page.locator("#chart-mentions_over_time").count() == 1
+            heads = page.locator(".mk-interactive th").all_inner_texts()
+            assert heads and not [h for h in heads if "_" in h], heads
+            page.screenshot(path=str(SCREENSHOTS / f"browser-report-{name}.png"))
+            page.screenshot(
+                path=str(SCREENSHOTS / f"browser-report-{name}-full.png"), full_page=True
+            )
+
+            # Sort the speakers by number of quotes: one click ascending, the next descending.
+            box = page.locator("#section-speakers")
+            col = box.locator("th", has_text="Quotes").first
+            index = int(col.evaluate("th => th.cellIndex"))
+            values = f"(t) => [...t.tBodies[0].rows].map(r => Number(r.cells[{index}].dataset.v))"
+            col.click()
+            up = box.locator("table").evaluate(values)
+            assert up == sorted(up) and col.get_attribute("aria-sort") == "ascending"
+            col.click()
+            down = box.locator("table").evaluate(values)
+            assert down == sorted(up, reverse=True)
+
+            # Filter the quotes by a speaker, then download the rows shown as CSV.
+            quotes = page.locator("#section-quotes")
+            speaker = box.locator("tbody tr").first.locator("td").first.get_attribute("data-v")
+            assert speaker
+            total = quotes.locator("tbody tr").count()
+            quotes.locator("input[type=search]").fill(speaker)
+            shown = quotes.locator("tbody tr:not([hidden])").count()
+            assert 0 < shown < total, (shown, total)
+            assert f"{shown} of {total} rows" in quotes.locator(".mk-count").inner_text()
+            with page.expect_download() as info:
+                quotes.locator("button", has_text="Download CSV").click()
+            download = info.value
+            assert download.suggested_filename == "quotes.csv"
+            import csv
+            import io
+
+            text = Path(download.path()).read_text(encoding="utf-8")
+            rows = list(csv.reader(io.StringIO(text)))
+            assert rows[0][:2] == (
+                ["outlet", "published"] if name == "corpus" else ["speaker", "kind"]
+            )
+            assert len(rows) == shown + 1
+            # the rows shown: each holds the filter text (as speaker, or in the quote)
+            assert all(speaker.lower() in ",".join(r).lower() for r in rows[1:])
+            assert any(r[rows[0].index("speaker")] == speaker for r in rows[1:])
+            assert not asked, f"the report asked the network for {asked}"
+            quotes.scroll_into_view_if_needed()
+            page.screenshot(path=str(SCREENSHOTS / f"browser-report-{name}-filtered.png"))
+        finally:
+            browser.close()  # type: ignore[attr-defined]

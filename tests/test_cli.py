@@ -72,3 +72,78 @@ def test_a_new_run_replaces_the_last_one_and_resume_continues(
     assert main(["analyse", str(one), "--out", str(out), "--no-report", "-q", "--resume"]) == 0
     quotes = (out / "quotes.csv").read_text(encoding="utf-8")
     assert "Anna Berg" in quotes and "Tomas Varga" in quotes
+
+
+# -- issue 17, item 8: what the command prints ---------------------------------------------
+
+
+def test_one_article_prints_no_raw_repr_and_each_sign_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    monkeypatch.chdir(ROOT)
+    assert main(["analyse", "--out", str(tmp_path), "--no-report"]) == 0
+    out = capsys.readouterr().out
+    assert "<Analysis" not in out and "stored in" not in out
+    assert out.startswith("ARTICLE  CSTO meeting:")
+    assert not re.search(r"[+-] [+-]\d", out), "the tone sign is printed twice"
+    tones = re.findall(r" (direct|mixed|indirect) +([+-]\d\.\d\d|0\.00|n/a) ", out)
+    assert len(tones) == 10
+    assert f"full tables in {tmp_path}/: quotes.csv" in out
+
+
+def test_a_corpus_prints_a_summary_not_every_quote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pandas as pd
+
+    assert (
+        main(["analyse", str(ROOT / "data" / "corpus"), "--out", str(tmp_path), "--no-report"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert out.startswith("CORPUS  15 articles from 5 outlets")
+    for part in (
+        "quotes (",
+        "speakers,",
+        "mentions,",
+        "0 problems",
+        "TOP SPEAKERS",
+        "TOP ENTITIES",
+    ):
+        assert part in out
+    assert "QUOTES (" not in out and len(out.splitlines()) < 40
+    assert f"full tables in {tmp_path}/: quotes.csv" in out
+    speakers = pd.read_csv(tmp_path / "speakers.csv")
+    top = speakers.groupby("speaker").n_quotes.sum().sort_values(ascending=False).index[:3]
+    for name in top:  # whole names, never cut mid-word
+        assert f"  {name}  " in out
+
+
+def test_names_are_cut_only_between_words() -> None:
+    from mediakit.cli import _fit
+
+    assert _fit("Karstani Foreign Ministry", 24) == "Karstani Foreign…"
+    assert _fit("Karstani Foreign Ministry", 40) == "Karstani Foreign Ministry"
+    assert _fit("Supercalifragilistic", 5) == "Supercalifragilistic"  # one word: widened
+
+
+try:
+    import hypothesis
+    from hypothesis import strategies as st
+except ImportError:  # hypothesis comes with the dev extra
+
+    def test_fit_never_cuts_a_word() -> None:
+        pytest.skip("needs hypothesis (pip install -e '.[dev]')")
+
+else:
+
+    @hypothesis.given(st.text(alphabet="ab \n", max_size=40), st.integers(1, 30))
+    def test_fit_never_cuts_a_word(text: str, width: int) -> None:
+        from mediakit.cli import _fit
+
+        words = text.split()
+        got = _fit(text, width)
+        shown = got.removesuffix("…").split()
+        assert shown == words[: len(shown)]  # whole words, in order
+        assert got == " ".join(words) or len(got) <= width or len(shown) == 1

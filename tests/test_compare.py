@@ -266,3 +266,29 @@ def test_tables_of_a_stored_analysis_are_the_same(analysed: mk.Analysis, tmp_pat
     expected = calls(analysed)
     for name, df in calls(stored).items():
         pdt.assert_frame_equal(df, expected[name], obj=name)
+
+
+def test_a_short_form_joins_the_long_name_in_corpus_tables() -> None:
+    """'Compact' in one article counts for the 'Northern Defence Compact' another spells out."""
+    arts = [
+        mk.Article(
+            id="c1",
+            text="“We stand together,” said Mayor Ana Veld of the Northern Defence Compact.",
+            published="2031-03-03",
+        ),
+        mk.Article(
+            id="c2",
+            text="“The Compact has failed Lindavar,” said Senator Ivo Sarkan.",
+            published="2031-03-04",
+        ),
+    ]
+    a = mk.analyse(arts, progress=False)
+    assert "Compact" in set(a.mentions["entity"])  # per article, the short form stands alone
+    over_time = compare.mentions_over_time(a, freq="M")
+    assert "Compact" not in set(over_time["entity"])
+    ndc = over_time[over_time["entity"] == "Northern Defence Compact"]
+    assert ndc["n_mentions"].sum() == 2 and ndc["n_articles"].sum() == 2
+    about = compare.speaker_entity_tone(a)
+    assert ("Ivo Sarkan", "Northern Defence Compact") in set(
+        zip(about["speaker"], about["entity"], strict=True)
+    )

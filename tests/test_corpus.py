@@ -141,7 +141,7 @@ def test_corrupt_file_is_a_problem_and_the_rest_is_analysed(serial: mk.Analysis)
     p = serial.problems
     assert len(p) == 1
     assert p.loc[0, "source"].endswith("corrupt-0.txt")
-    assert "corrupt-0.txt" in p.loc[0, "error"]
+    assert p.loc[0, "error"].startswith("cannot be decoded as")  # the source is not repeated
     assert len(serial.articles_table) == 14
 
 

@@ -14,7 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mediakit import colours as colour_rules
 from mediakit.display import (
+    UNATTRIBUTED_COLOUR,
     HTMLView,
     analysis_html,
     article_html,
@@ -22,6 +24,7 @@ from mediakit.display import (
     highlight,
     safe_url,
     speaker_colours,
+    table_html,
     tone_sign,
 )
 from mediakit.model import Article, Boilerplate, Mention, Quote
@@ -101,6 +104,9 @@ def assert_inert(page: str) -> Checker:
                 "rel",
                 "target",
                 "data-speaker",
+                "data-col",
+                "data-v",
+                "id",
                 "open",
                 "border",
             }, name
@@ -448,17 +454,18 @@ def test_speaker_colours_stable_and_distinct() -> None:
     alone = {n: speaker_colours([n])[n] for n in names}
     a, b = next((x, y) for x in names for y in names if alone[x] != alone[y])
     assert speaker_colours([a, b]) == {a: alone[a], b: alone[b]}
-    assert speaker_colours(["", "Ana Veld"])[""] == "#8c8c8c"
+    assert speaker_colours(["", "Ana Veld"])[""] == UNATTRIBUTED_COLOUR
 
 
 def test_badge_signs() -> None:
     a, quotes, _ = sample()
     page = article_html(a, quotes)
     badges = re.findall(r'<span class="mk-badge (mk-tone-\w+)"[^>]*>([^<]*)</span>', page)
+    # the signed score alone (a sign glyph before it read "− −0.62")
     assert badges == [
-        ("mk-tone-neu", "0 \u22120.05"),
-        ("mk-tone-pos", "+ +0.60"),
-        ("mk-tone-neg", "\u2212 \u22120.62"),
+        ("mk-tone-neu", "\u22120.05"),
+        ("mk-tone-pos", "+0.60"),
+        ("mk-tone-neg", "\u22120.62"),
     ]
 
 
@@ -678,7 +685,7 @@ def test_zero_badge_has_no_sign() -> None:
         Article(id="z", text="Flat words."),
         [Quote("z", 0, "direct", "Flat", 0, 4, speaker="Nell Arno", compound=0.0)],
     )
-    assert re.findall(r'<span class="mk-badge mk-tone-neu"[^>]*>([^<]*)</span>', page) == ["0 0.00"]
+    assert re.findall(r'<span class="mk-badge mk-tone-neu"[^>]*>([^<]*)</span>', page) == ["0.00"]
 
 
 def test_highlight_one_row_series_and_missing_offsets() -> None:
@@ -783,8 +790,11 @@ def test_views_import_no_stage(module: str) -> None:
                 "article_html",
                 "article_repr_html",
                 "highlight",
+                "readable_tables",
                 "safe_url",
                 "speaker_colours",
+                "table_html",
+                "table_view",
                 "tone_sign",
             ],
         ),
@@ -814,3 +824,123 @@ def test_view_names_still_importable(module: str, names: list[str]) -> None:
     view = importlib.import_module(f"mediakit.{module}")
     assert [n for n in names if not hasattr(view, n)] == []
     assert set(view.__all__) <= set(names)
+
+
+# ------------------------------------------------------------------------ one colour language
+
+
+def _hue_saturation(hex_colour: str) -> tuple[float, float]:
+    import colorsys
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, _light, sat = colorsys.rgb_to_hls(r, g, b)
+    return hue * 360, sat
+
+
+def _hue_distance(a: float, b: float) -> float:
+    d = abs(a - b) % 360
+    return min(d, 360 - d)
+
+
+def test_tone_colours_are_never_used_for_kinds_or_speakers() -> None:
+    """Red and blue mean tone and nothing else: no speaker, kind or grey shares a tone colour,
+    and every coloured speaker or kind keeps TONE_HUE_MARGIN degrees of hue from red and blue."""
+    tone = {c.lower() for c in colour_rules.TONE_COLOURS.values()}
+    others = [
+        *colour_rules.PALETTE,
+        *colour_rules.KIND_COLOURS.values(),
+        colour_rules.UNATTRIBUTED_COLOUR,
+        colour_rules.OTHER_COLOUR,
+    ]
+    assert not tone & {c.lower() for c in others}
+    tone_hues = [_hue_saturation(colour_rules.TONE_COLOURS[s])[0] for s in "-+"]
+    for colour in others:
+        hue, sat = _hue_saturation(colour)
+        if sat < 0.15:  # a grey has no hue to confuse
+            continue
+        for th in tone_hues:
+            assert _hue_distance(hue, th) >= colour_rules.TONE_HUE_MARGIN, (colour, th)
+    # unattributed and "other" do not look alike
+    assert colour_rules.UNATTRIBUTED_COLOUR != colour_rules.OTHER_COLOUR
+    # the views hand out only these colours to speakers and kinds
+    names = [f"Speaker {i}" for i in range(25)] + [""]
+    assert set(speaker_colours(names).values()) <= set(others)
+
+
+def test_article_view_uses_tone_colours_only_for_tone() -> None:
+    a, quotes, mentions = sample()
+    page = article_html(a, quotes, mentions)
+    tone = [c.lower() for c in colour_rules.TONE_COLOURS.values()]
+    for m in re.finditer(
+        r'<span class="(mk-quote[^"]*|mk-mention[^"]*|mk-speaker-ref)" style="([^"]*)"', page
+    ):
+        assert not any(c in m[2].lower() for c in tone), m[0]
+        for c in tone:
+            r, g, b = (int(c[i : i + 2], 16) for i in (1, 3, 5))
+            assert f"rgba({r}, {g}, {b}," not in m[2]
+    badges = re.findall(r'class="mk-badge[^"]*" style="([^"]*)"', page)
+    assert badges and all(any(c in s.lower() for c in tone) for s in badges)
+
+
+# ------------------------------------------------------------------------ readable tables
+
+
+def test_table_view_is_readable_and_keeps_the_frame_plain() -> None:
+    from mediakit.display.table import headers_of
+
+    a, quotes, mentions = sample()
+    df = pd.DataFrame(
+        {
+            "speaker": ["Ana Veld", "Boris Tamm"],
+            "n_quotes": [2, 1],
+            "mean_compound": [-0.45678, 0.3],
+            "share_quotes": [2 / 3, 1 / 3],
+            "text": ["x " * 60, "short"],
+            "aliases": [("Veld", "Ana"), ()],
+        }
+    )
+    before = df.copy()
+    page = table_html(df)
+    assert_inert(page)
+    pd.testing.assert_frame_equal(df, before)  # the DataFrame itself stays plain
+    heads = headers_of(page)
+    assert heads == ["Speaker", "Quotes", "Mean tone", "Share of quotes", "Text", "Also called"]
+    assert (
+        "\u22120.46" in page
+        and "+0.30" in page
+        and "67%" in page
+        and "0.45678" not in page.split("data-v")[0]
+    )
+    # text left, numbers right; long text wraps; no index column
+    assert re.search(r'<td data-v="Ana Veld" style="[^"]*text-align: left', page)
+    assert re.search(r'<td data-v="2" style="[^"]*text-align: right', page)
+    assert "min-width: 18em" in page and ">0</td>" not in page
+    # tone in the tone colours
+    assert colour_rules.TONE_COLOURS["-"] in page and colour_rules.TONE_COLOURS["+"] in page
+
+
+def test_no_raw_underscore_headers_in_rendered_tables() -> None:
+    """Every table the views render (rich Analysis view, table_html of each mediakit table)
+    has plain-language headers, never a raw snake_case name."""
+    import mediakit as mk
+    from mediakit.display.table import headers_of
+
+    a = mk.analyse(sample()[0], progress=False)
+    pages = [analysis_html(a)] + [
+        table_html(getattr(a, name)) for name in ("quotes", "speakers", "mentions", "problems")
+    ]
+    pages.append(table_html(a.entity_tone()))
+    pages.append(table_html(mk.compare.share_of_voice(a, by=("outlet", "speaker"))))
+    for page in pages:
+        heads = headers_of(page)
+        assert heads and not [h for h in heads if "_" in h], heads
+
+
+def test_table_html_shows_a_meaningful_index_and_drops_the_default_one() -> None:
+    pivot = pd.DataFrame({"speaker": ["Ana", "Bo"], "outlet": ["X", "Y"], "v": [1, 2]}).pivot(
+        index="speaker", columns="outlet", values="v"
+    )
+    page = table_html(pivot)
+    assert [h for h in re.findall(r"<th[^>]*>([^<]*)</th>", page)] == ["Speaker", "X", "Y"]
+    plain = table_html(pd.DataFrame({"v": [5]}))
+    assert len(re.findall(r"<td", plain)) == 1

@@ -17,9 +17,15 @@ import pytest  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
-from mediakit import display, plots  # noqa: E402
+from mediakit import colours, display, plots  # noqa: E402
 from mediakit.model import Article, Mention, Quote  # noqa: E402
-from mediakit.tables import empty_frame, frame, mentions_frame, quotes_frame  # noqa: E402
+from mediakit.tables import (  # noqa: E402
+    empty_frame,
+    frame,
+    mentions_frame,
+    quotes_frame,
+    top_speakers,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -61,6 +67,12 @@ ARTICLES_TABLE = frame(
         for a in ARTICLES
     ],
 )
+
+
+def values(line: object) -> list[float | None]:
+    """A line's y values rounded, ``None`` where the line has a gap."""
+    ys = line.get_ydata()  # type: ignore[attr-defined]
+    return [None if pd.isna(v) else round(float(v), 2) for v in ys]
 
 
 def quotes() -> pd.DataFrame:
@@ -210,8 +222,25 @@ def test_share_of_voice_by_speaker(ax: Axes) -> None:
 def test_share_of_voice_words_and_top(ax: Axes) -> None:
     plots.share_of_voice(quotes(), weight="words", top=1, ax=ax)
     assert ax.get_xlabel() == "Share of quoted words (%)"
-    assert ticks(ax.get_yticklabels()) == ["Ana Veld", "other"]
+    # unattributed quotes keep a bar of their own (dark grey); the rest is "other" (light, hatched)
+    assert ticks(ax.get_yticklabels()) == ["Ana Veld", "(unattributed)", "other"]
     assert abs(sum(p.get_width() for p in bars(ax)) - 100) < 1e-9
+    unattributed, other = bars(ax)[1], bars(ax)[2]
+    assert to_hex(unattributed.get_facecolor()) == colours.UNATTRIBUTED_COLOUR
+    assert to_hex(other.get_facecolor()) == colours.OTHER_COLOUR
+    assert other.get_hatch() and not unattributed.get_hatch()
+
+
+def test_share_of_voice_chart_and_table_pick_the_same_speakers(ax: Axes) -> None:
+    """One selection rule: the chart shows the speakers compare.top_speakers lists, and a
+    speaker who has most of one small outlet's quotes is not dropped for a busier one."""
+    q = quotes().merge(ARTICLES_TABLE[["article_id", "outlet"]], on="article_id")
+    chosen = top_speakers(q, n=2, by="outlet")
+    plots.share_of_voice(q, by="outlet", top=2, ax=ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert [x for x in legend if x not in ("(unattributed)", "other")] == chosen
+    # Cora Lind has all of Harbour Radio's quotes: kept although Ana Veld has more overall
+    assert "Cora Lind" in chosen
 
 
 def test_share_of_voice_by_outlet_with_articles_kwarg(ax: Axes) -> None:
@@ -277,7 +306,7 @@ def test_tone_by_quote(ax: Axes) -> None:
     assert "(unattributed): Sources say the plan is late" in labels
     assert len(labels) == 7 and len(ax.patches) == 7
     neg = [p for p in ax.patches if p.get_width() < 0]
-    assert {to_hex(p.get_facecolor()) for p in neg} == {"#c0392b"}
+    assert {to_hex(p.get_facecolor()) for p in neg} == {colours.TONE_COLOURS["-"]}
     _fig, ax2 = plt.subplots()
     plots.tone_by_quote(quotes(), max_quotes=3, ax=ax2)
     assert ax2.get_title() == "Tone by quote (first 3 of 7)" and len(ax2.patches) == 3
@@ -295,7 +324,8 @@ def test_tone_over_time_by_speaker_and_outlet(ax: Axes) -> None:
         "(unattributed)",
     }
     ana = next(line for line in ax.get_lines() if line.get_label() == "Ana Veld")
-    assert [round(v, 2) for v in ana.get_ydata()] == [0.3, 0.5]  # week of a1, week of a3
+    # week of a1, a week without articles (a gap, not a zero), week of a3
+    assert values(ana) == [0.3, None, 0.5]
     _fig, ax2 = plt.subplots()
     plots.tone_over_time(quotes(), ARTICLES, by="outlet", freq="ME", ax=ax2)
     assert ax2.get_xlabel() == "Month"
@@ -311,7 +341,7 @@ def test_tone_over_time_overall(ax: Axes) -> None:
     plots.tone_over_time(quotes(), ARTICLES_TABLE, by=None, freq="D", ax=ax)
     assert ax.get_xlabel() == "Day"
     line = next(line for line in ax.get_lines() if line.get_label() == "all quotes")
-    assert len(line.get_xdata()) == 3  # three dated days with scored quotes
+    assert len([v for v in values(line) if v is not None]) == 3  # three days with scored quotes
 
 
 # ------------------------------------------------------------------------ mentions over time
@@ -321,11 +351,27 @@ def test_mentions_over_time(ax: Axes) -> None:
     plots.mentions_over_time(mentions(), ARTICLES_TABLE, top=2, ax=ax)
     assert ax.get_title() == "Mentions over time"
     assert ax.get_xlabel() == "Week" and ax.get_ylabel() == "Mentions"
-    lines = {line.get_label(): list(line.get_ydata()) for line in ax.get_lines()}
+    lines = {line.get_label(): values(line) for line in ax.get_lines()}
     assert set(lines) == {"Port Kessel", "Ana Veld"}
-    # weeks of 2031-03-03 (a1 and a2), 2031-03-10 (empty, filled with 0), 2031-03-17 (a3)
-    assert lines["Port Kessel"] == [3, 0, 1]
-    assert lines["Ana Veld"] == [1, 0, 1]
+    # weeks of 2031-03-03 (a1 and a2), 2031-03-10 (no article: a gap, not a zero), 2031-03-17 (a3)
+    assert lines["Port Kessel"] == [3, None, 1]
+    assert lines["Ana Veld"] == [1, None, 1]
+    # one date format, at the start of each week
+    assert ticks(ax.get_xticklabels()) == ["3 Mar 2031", "10 Mar 2031", "17 Mar 2031"]
+
+
+def test_mentions_over_time_zero_where_articles_but_no_mention(ax: Axes) -> None:
+    """A period with articles that do not mention the entity counts 0; one without articles is a gap."""
+    arts = pd.concat(
+        [ARTICLES_TABLE, pd.DataFrame({"article_id": ["a9"], "published": ["2031-03-11"]})]
+    )
+    plots.mentions_over_time(mentions(), arts, top=1, ax=ax)
+    assert values(ax.get_lines()[0]) == [3, 0, 1]
+
+
+def test_mentions_over_time_honours_freq(ax: Axes) -> None:
+    plots.mentions_over_time(mentions(), ARTICLES_TABLE, freq="M", top=1, ax=ax)
+    assert ax.get_xlabel() == "Month" and ticks(ax.get_xticklabels()) == ["Mar 2031"]
 
 
 def test_mentions_over_time_with_records_and_published_column(ax: Axes) -> None:
@@ -426,7 +472,6 @@ def test_cooccurrence_network_kind_colours(ax: Axes) -> None:
 
 
 def test_palettes_come_from_one_place() -> None:
-    from mediakit import colours
 
     # one palette for views and plots: neither keeps a copy that could drift
     assert plots.PALETTE is colours.PALETTE is display.PALETTE
@@ -435,7 +480,7 @@ def test_palettes_come_from_one_place() -> None:
     assert plots._colours(names) == display.speaker_colours(names)
     assert plots._colours(["(unattributed)", "other"]) == {
         "(unattributed)": colours.UNATTRIBUTED_COLOUR,
-        "other": colours.UNATTRIBUTED_COLOUR,
+        "other": colours.OTHER_COLOUR,
     }
 
 
@@ -585,7 +630,7 @@ def test_tone_over_time_from_counted_table(ax: Axes) -> None:
     )
     plots.tone_over_time(counted, ax=ax)
     ana = next(line for line in ax.get_lines() if line.get_label() == "Ana Veld")
-    assert [round(v, 2) for v in ana.get_ydata()] == [0.5, 0.1]
+    assert values(ana) == [0.5, None, 0.1]
 
 
 def test_mentions_over_time_from_counted_table(ax: Axes) -> None:
@@ -599,8 +644,8 @@ def test_mentions_over_time_from_counted_table(ax: Axes) -> None:
         }
     )
     plots.mentions_over_time(counted, ax=ax)
-    lines = {line.get_label(): list(line.get_ydata()) for line in ax.get_lines()}
-    assert lines == {"Port Kessel": [4, 0, 2], "Lindavar": [1, 0, 0]}
+    lines = {line.get_label(): values(line) for line in ax.get_lines()}
+    assert lines == {"Port Kessel": [4, None, 2], "Lindavar": [1, None, 0]}
 
 
 def test_speaker_entity_heatmap_with_n_quotes(ax: Axes) -> None:
@@ -621,12 +666,12 @@ def test_speaker_entity_heatmap_annotates_small_grids_only(ax: Axes) -> None:
     big = pd.DataFrame(
         [
             {"speaker": f"Speaker {i}", "entity": f"Place {j}", "compound": 0.1}
-            for i in range(7)
-            for j in range(7)
+            for i in range(9)
+            for j in range(9)
         ]
     )
     plots.speaker_entity_heatmap(big, ax=ax)
-    assert not ax.texts and len(ax.get_yticklabels()) == 7
+    assert not ax.texts and len(ax.get_yticklabels()) == 9
     _fig, ax2 = plt.subplots()
     plots.speaker_entity_heatmap(big, annot=True, ax=ax2)
-    assert len(ax2.texts) == 49
+    assert len(ax2.texts) == 81

@@ -137,15 +137,18 @@ def test_polnear_dev_floor(polnear_scores: dict[str, Any], kind: str, metric: st
 QUOTE_PARTS = [
     "config",
     "marks",
+    "times",
     "cues",
     "phrases",
     "attribution",
-    "drafts",
-    "direct",
+    "context",
     "clauses",
+    "direct",
     "reported",
+    "postposed",
+    "rules",
 ]
-BELOW_QUOTES = {"model", "resources", "text", "speakers"}  # the stages under quotes in the flow
+BELOW_QUOTES = {"model", "resources", "checks", "text", "speakers"}  # the layers under quotes
 
 
 def test_quote_parts_import_only_downward() -> None:
@@ -170,6 +173,30 @@ def test_quote_parts_import_only_downward() -> None:
                 assert not any(n.startswith("mediakit") for n in names), ast.unparse(node)
         n_lines = len(text.splitlines())
         assert n_lines < 500, f"mediakit/quotes/{part}.py has {n_lines} lines: split it"
+
+
+def test_rules_are_listed_named_functions() -> None:
+    """The rule column names a function of ``quotes.rules.QUOTE_RULES``; each such rule
+    states its pattern and an example in its docstring and stays under 60 lines."""
+    import inspect
+
+    from mediakit.quotes import rules
+
+    names = [f.__name__ for f in rules.QUOTE_RULES]
+    assert len(names) == len(set(names))
+    for f in rules.QUOTE_RULES:
+        doc = inspect.getdoc(f) or ""
+        assert "Example:" in doc, f"{f.__name__}: docstring needs a pattern and an example"
+        assert len(inspect.getsource(f).splitlines()) <= 60, f.__name__
+        # the example is found by the rule it illustrates
+        example = doc.split("Example:", 1)[1].strip().replace("\\n", "\n")
+        found = [q.rule for q in mk.extract_quotes(mk.Article(id="ex", text=example))]
+        assert f.__name__ in found, f"{f.__name__}: its example gives {found}"
+    seen = set()
+    for param in _cases():
+        case = param.values[0]
+        seen |= {q.rule for q in mk.extract_quotes(mk.Article(id="c", text=case["text"]))}
+    assert seen and seen <= set(names), sorted(seen - set(names))
 
 
 def test_quote_public_names() -> None:

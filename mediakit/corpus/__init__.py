@@ -25,7 +25,7 @@ from ..pipeline import Analysis, AnalysisConfig, ArticleResult, analyse_article
 from . import backends
 from .chunks import ChunkResult, concat
 from .output import Resume, StoredAnalysis
-from .sources import Chunk, as_items, chunked, numbered, total
+from .sources import Chunk, as_items, check_source, chunked, numbered, total
 
 __all__ = [
     "TABLES",
@@ -71,6 +71,7 @@ def iter_results(
     >>> [type(r).__name__ for r in iter_results("The council met on Monday.")]
     ['ArticleResult']
     """
+    check_source(source)
     for item in as_items(source):
         if isinstance(item, Problem):
             yield item
@@ -87,12 +88,19 @@ def analyse(
     progress: bool | None = None,
     out: str | Path | None = None,
     chunk_size: int = 100,
+    text_column: str = "text",
+    id_column: str | None = None,
+    encoding: str | None = None,
 ) -> Analysis:
     """Analyse text, an Article, a file, a folder, a DataFrame or an iterable of Articles.
 
-    A string with a line break (or that names no existing file) is analysed as article text.
-    The articles stream through in chunks of ``chunk_size``; a read failure or an article
-    that breaks a stage becomes a row of ``problems`` and the run goes on.
+    A string is article text, unless it is one line that clearly names a file or folder:
+    it ends in a file type mediakit reads (``.txt``, ``.html``, ``.jsonl``, ``.csv`` …) or
+    holds a path separator (``"data/corpus/"``); such a path that names nothing raises
+    ``FileNotFoundError``. A ``pathlib.Path`` is always a path; in a list, strings are
+    always texts. ``""`` is one empty article. The articles stream through in chunks of
+    ``chunk_size``; a read failure or an article that breaks a stage becomes a row of
+    ``problems`` and the run goes on.
 
     backend: ``"serial"`` (one core), ``"processes"`` (a process pool of ``workers``,
         default one per core) or ``"dask"`` (the current ``dask.distributed`` Client, else a
@@ -101,30 +109,25 @@ def analyse(
     out: a folder for Parquet tables written chunk by chunk (see :func:`read_output`). A run
         pointed at an existing output skips the articles already there, so an interrupted
         run resumes; the result then reads its tables from the folder when first used.
+    text_column, id_column: the columns of a DataFrame, CSV, JSON or Parquet source that
+        hold the article text and id; encoding: the text encoding of the files, detected
+        when ``None`` (as in :func:`mediakit.read_articles`).
 
     >>> a = analyse("“We will rebuild the bridge,” Mayor Anna Berg said on Friday.")
     >>> a.quotes[["speaker", "kind", "cue"]].values.tolist()
     [['Anna Berg', 'direct', 'said']]
     """
-    if backend not in ("serial", "processes", "dask"):
-        raise ValueError(f"backend must be 'serial', 'processes' or 'dask', not {backend!r}")
-    if chunk_size < 1:
-        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
-    if workers is not None and workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
+    _check_options(backend, chunk_size, workers)
+    check_source(source, text_column=text_column, id_column=id_column)
+    columns = {"text_column": text_column, "id_column": id_column, "encoding": encoding}
     resume = Resume(out, config) if out is not None else None
-    texts = resume is not None
-    bar = None
-    if _show_progress(progress):
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=total(source), unit="article", desc="mediakit", delay=0.5)
+    bar = _progress_bar(source) if _show_progress(progress) else None
 
     def tick(k: int) -> None:
         if bar is not None:
             bar.update(k)
 
-    items = numbered(source, resume.done if resume else set(), on_skip=tick)
+    items = numbered(source, resume.done if resume else set(), on_skip=tick, **columns)
     chunks = chunked(items, chunk_size, resume.next_chunk if resume else 0)
     kept: dict[int, list[Article]] = {}
 
@@ -134,13 +137,13 @@ def analyse(
                 kept[n] = [it for _, it in chunk if isinstance(it, Article)]
             yield n, chunk
 
-    results: dict[int, ChunkResult] = {}
+    texts = resume is not None
     if backend == "serial":
         done = backends.serial(remember(chunks), config, texts, tick)
-    elif backend == "processes":
-        done = backends.processes(remember(chunks), config, texts, tick, workers)
     else:
-        done = backends.dask(remember(chunks), config, texts, tick, workers)
+        pool = backends.processes if backend == "processes" else backends.dask
+        done = pool(remember(chunks), config, texts, tick, workers)
+    results: dict[int, ChunkResult] = {}
     try:
         for n, _chunk, res in done:
             if resume is not None:
@@ -157,6 +160,21 @@ def analyse(
     tables = {name: concat(name, (results[n].tables[name] for n in order)) for name in TABLES}
     articles = [a for n in order for a in kept.get(n, ())]
     return Analysis(tables, articles, config=config)
+
+
+def _check_options(backend: str, chunk_size: int, workers: int | None) -> None:
+    if backend not in ("serial", "processes", "dask"):
+        raise ValueError(f"backend must be 'serial', 'processes' or 'dask', not {backend!r}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+
+
+def _progress_bar(source: Any) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total(source), unit="article", desc="mediakit", delay=0.5)
 
 
 def write_parquet(analysis: Analysis, directory: str | Path) -> Path:

@@ -10,16 +10,28 @@ import dataclasses
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..io import Articles, article_from_text, read_article, read_articles
+from ..io.errors import ReadFileNotFoundError
 from ..model import Article, Problem
 
-__all__ = ["Chunk", "Item", "as_items", "chunked", "is_path", "key", "numbered", "total"]
+__all__ = [
+    "Chunk",
+    "Item",
+    "as_items",
+    "check_source",
+    "chunked",
+    "is_path",
+    "key",
+    "numbered",
+    "source_path",
+    "total",
+]
 
 log = logging.getLogger("mediakit")
 
@@ -29,52 +41,158 @@ Chunk = tuple[int, list[tuple[int, Item]]]
 
 _ONE_FILE = (".txt", ".md", ".html", ".htm")
 
-
-def as_items(source: Any) -> Iterator[Item]:
-    """Articles and read problems of text, an Article, a path, a DataFrame or an iterable."""
-    if isinstance(source, Article):
-        yield source
-        return
-    if isinstance(source, str) and not is_path(source):
-        yield article_from_text(source)
-        return
-    if isinstance(source, (str, Path)):
-        p = Path(source)
-        if p.is_file() and p.suffix.lower() in _ONE_FILE:
-            yield read_article(p)
-            return
-        yield from read_articles(p).iter_all()
-        return
-    if isinstance(source, pd.DataFrame):
-        yield from read_articles(source).iter_all()
-        return
-    if isinstance(source, Articles):
-        yield from source.iter_all()
-        return
-    if isinstance(source, Iterable):
-        for item in source:
-            if isinstance(item, (Article, Problem)):
-                yield item
-            elif isinstance(item, os.PathLike) or (isinstance(item, str) and is_path(item)):
-                # A file that cannot be read becomes a Problem here, not an exception.
-                yield from read_articles(item).iter_all()
-            else:
-                yield from as_items(item)
-        return
-    raise TypeError(
-        f"analyse() takes text, an Article, a path, a DataFrame or an iterable of Articles, "
-        f"not {type(source).__name__}"
-    )
+#: File name endings that make a one-line string a path: the files the readers take.
+PATH_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
+    ".jsonl", ".ndjson", ".json", ".csv", ".parquet",
+)  # fmt: skip
+#: Longest string read as a path: PATH_MAX on Linux.
+MAX_PATH_CHARS = 4096
+_SEPARATORS = tuple({"/", os.sep, os.altsep or "/"})
 
 
 def is_path(text: str) -> bool:
-    """Whether ``text`` names an existing file or folder (text with a line break never does)."""
-    if "\n" in text or len(text) > 400:
+    """Whether a string given to ``analyse`` names a file or folder; otherwise it is text.
+
+    Only when that is unambiguous: one line of at most ``MAX_PATH_CHARS`` characters, not
+    ``""``, ``"."`` or ``".."``, no blank at either end, and either ending in a file type
+    the readers take (``notes.txt``, ``feed.jsonl``), or holding a path separator and no
+    blank (``data/corpus/``), or holding a separator and naming an existing file or folder
+    (``My Articles/2021``). Existence decides nothing else: ``"README"`` is text.
+
+    >>> [is_path(s) for s in ["data/corpus/", "notes.txt", "The 2020/21 budget.", "", "."]]
+    [True, True, False, False, False]
+    """
+    if not text or len(text) > MAX_PATH_CHARS or text in (".", ".."):
         return False
+    if "\n" in text or "\r" in text or text != text.strip():
+        return False
+    if text.lower().endswith(PATH_SUFFIXES):
+        return True
+    if not any(sep in text for sep in _SEPARATORS):
+        return False
+    return not any(c.isspace() for c in text) or _exists(_expand(text))
+
+
+def _expand(source: str | os.PathLike[str]) -> Path:
+    """The path with ``~`` expanded (left as it is when there is no such user)."""
     try:
-        return Path(text).exists()
+        return Path(source).expanduser()
+    except RuntimeError:
+        return Path(source)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
     except (OSError, ValueError):
         return False
+
+
+def _names_a_file(text: str) -> bool:
+    """A short one-line text that is also the name of a file or folder here (worth a warning)."""
+    return (
+        text not in ("", ".", "..")
+        and len(text) <= 255
+        and "\n" not in text
+        and _exists(Path(text))
+    )
+
+
+def source_path(source: str | os.PathLike[str]) -> Path:
+    """The path a source names; raises FileNotFoundError (a ReadError) when nothing is there."""
+    path = _expand(source)
+    if _exists(path):
+        return path
+    name = str(source)
+    hint = (
+        "mediakit reads no web addresses: save the page and pass the file"
+        if "://" in name
+        else f"check the path (relative paths start in {os.getcwd()})"
+    )
+    if isinstance(source, str):
+        hint += "; to analyse the string itself as text, pass mk.article_from_text(text)"
+    raise ReadFileNotFoundError(name, f"no such file or folder; {hint}")
+
+
+def check_source(source: Any, *, text_column: str = "text", id_column: str | None = None) -> None:
+    """Raise now, before any work, for a missing file or folder or a DataFrame without text."""
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and is_path(source)):
+        source_path(source)
+    elif isinstance(source, pd.DataFrame):
+        read_articles(source, text_column=text_column, id_column=id_column)
+
+
+def as_items(
+    source: Any,
+    *,
+    text_column: str = "text",
+    id_column: str | None = None,
+    encoding: str | None = None,
+) -> Iterator[Item]:
+    """Articles and read problems of text, an Article, a path, a DataFrame or an iterable.
+
+    A string is text unless :func:`is_path` says it names a file or folder; a
+    ``pathlib.Path`` is always a path. In a list, strings are always texts (paths in a list
+    come as ``Path``): a path-like string there gets a warning, never a read.
+    """
+    columns: dict[str, Any] = {
+        "text_column": text_column,
+        "id_column": id_column,
+        "encoding": encoding,
+    }
+    if isinstance(source, Article):
+        yield source
+    elif isinstance(source, str) and not is_path(source):
+        if _names_a_file(source):
+            log.warning(
+                "%r is analysed as text, though a file or folder has that name; "
+                "to read it, pass pathlib.Path(%r)",
+                source,
+                source,
+            )
+        yield article_from_text(source)
+    elif isinstance(source, str | os.PathLike):
+        p = source_path(source)
+        if p.is_file() and p.suffix.lower() in _ONE_FILE:
+            yield read_article(p, encoding=encoding)
+        else:
+            yield from read_articles(p, **columns).iter_all()
+    elif isinstance(source, pd.DataFrame):
+        yield from read_articles(source, **columns).iter_all()
+    elif isinstance(source, Articles):
+        yield from source.iter_all()
+    elif isinstance(source, Iterable):
+        yield from _iter_items(source, columns)
+    else:
+        raise TypeError(
+            f"analyse() takes text, an Article, a path, a DataFrame or an iterable of Articles, "
+            f"not {type(source).__name__}"
+        )
+
+
+def _iter_items(source: Iterable[Any], columns: dict[str, Any]) -> Iterator[Item]:
+    """The items of a list: texts, Articles, Paths (read), records, nested sources."""
+    pathlike: list[str] = []
+    for item in source:
+        if isinstance(item, Article | Problem):
+            yield item
+        elif isinstance(item, str):
+            if is_path(item):
+                pathlike.append(item)
+            yield article_from_text(item)
+        elif isinstance(item, os.PathLike | Mapping):
+            # A file that cannot be read becomes a Problem here, not an exception.
+            yield from read_articles([item], **columns).iter_all()
+        else:
+            yield from as_items(item, **columns)
+    if pathlike:
+        log.warning(
+            "%d text(s) in the list look like file names (first: %r) and were analysed as "
+            "text; to read files, pass pathlib.Path objects",
+            len(pathlike),
+            pathlike[0],
+        )
 
 
 def total(source: Any) -> int | None:
@@ -82,10 +200,12 @@ def total(source: Any) -> int | None:
     if isinstance(source, Article):
         return 1
     if isinstance(source, str):
-        return 1 if not is_path(source) or Path(source).suffix.lower() in _ONE_FILE else None
+        return 1 if not is_path(source) or source.lower().endswith(_ONE_FILE) else None
     if isinstance(source, pd.DataFrame):
         return len(source)
-    if isinstance(source, (list, tuple)) and all(isinstance(x, (Article, Problem)) for x in source):
+    if isinstance(source, list | tuple) and all(
+        isinstance(x, Article | Problem | str) for x in source
+    ):
         return len(source)
     return None
 
@@ -135,12 +255,18 @@ def key(item: Item) -> tuple[str, str, str]:
 
 
 def numbered(
-    source: Any, done: set[tuple[str, str, str]], on_skip: Callable[[int], None] | None = None
+    source: Any,
+    done: set[tuple[str, str, str]],
+    on_skip: Callable[[int], None] | None = None,
+    **columns: Any,
 ) -> Iterator[tuple[int, Item]]:
-    """Items with their input position; article ids made unique; items in ``done`` skipped."""
+    """Items with their input position; article ids made unique; items in ``done`` skipped.
+
+    ``columns``: ``text_column``, ``id_column`` and ``encoding`` (see :func:`as_items`).
+    """
     seen: set[str] = set()
     skipped = 0
-    for seq, item in enumerate(as_items(source)):
+    for seq, item in enumerate(as_items(source, **columns)):
         if isinstance(item, Article):
             if item.id in seen:
                 k = 2

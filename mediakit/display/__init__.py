@@ -12,8 +12,9 @@ are rendered from their character offsets: boundaries are sorted, nested spans n
 spans that cross each other are split so the HTML stays well formed.
 
 The parts import one way: ``style`` (escaping, colours, badges, CSS) <- ``spans`` (rows in,
-the boundary sweep) <- ``article`` (``article_html``, ``highlight``) <- ``analysis``
-(``analysis_html``, ``article_repr_html``) <- this package.
+the boundary sweep) <- ``article`` (``article_html``, ``highlight``) <- ``table``
+(``table_html``, ``table_view``: readable tables) <- ``analysis`` (``analysis_html``,
+``article_repr_html``) <- this package.
 
 >>> from mediakit.model import Article
 >>> view = highlight(Article(id="a", text="Ana said <hi>."), [(9, 13, "tag")])
@@ -27,6 +28,7 @@ from .analysis import analysis_html, article_repr_html
 from .article import HTMLView, article_html, highlight
 from .style import KIND_COLOURS, PALETTE, safe_url, speaker_colours, tone_sign
 from .style import UNATTRIBUTED_COLOUR as UNATTRIBUTED_COLOUR
+from .table import readable_tables, table_html, table_view
 
 __all__ = [
     "HTMLView",
@@ -36,7 +38,10 @@ __all__ = [
     "article_html",
     "article_repr_html",
     "highlight",
+    "readable_tables",
     "safe_url",
     "speaker_colours",
+    "table_html",
+    "table_view",
     "tone_sign",
 ]

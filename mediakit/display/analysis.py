@@ -8,6 +8,7 @@ import pandas as pd
 from ..model import Article
 from .article import article_html
 from .style import _BOX, _MUTED, _e, _str
+from .table import table_html
 
 _REPR_MAX_CHARS = 20_000
 
@@ -23,23 +24,7 @@ def article_repr_html(article: Article) -> str:
 
 
 def _table(df: pd.DataFrame, *, max_rows: int = 20) -> str:
-    shown = df.head(max_rows)
-    out = shown.to_html(
-        escape=True,
-        index=False,
-        border=0,
-        classes="mk-table",
-        na_rep="",
-        float_format=lambda x: f"{x:+.2f}",
-    )
-    if len(df) > max_rows:
-        out += f'<div style="{_MUTED}">{len(df) - max_rows:,} more rows not shown</div>'
-    return out
-
-
-def _short(text: object, n: int = 160) -> str:
-    s = " ".join(_str(text).split())
-    return s if len(s) <= n else s[: n - 1] + "\u2026"
+    return table_html(df, max_rows=max_rows)
 
 
 def _frame(analysis: object, name: str) -> pd.DataFrame:
@@ -58,8 +43,6 @@ def _quotes_summary(quotes: pd.DataFrame) -> pd.DataFrame:
     out = quotes[cols].copy()
     if "speaker" in out.columns:
         out["speaker"] = out["speaker"].map(lambda s: _str(s) or "(unattributed)")
-    if "text" in out.columns:
-        out["text"] = out["text"].map(_short)
     return out
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
 from ..model import Article
+from .source import analysis_article, check_offsets, require_offsets
 from .spans import _for_article, _label_spans, _mention_spans, _quote_spans, _render, _rows, _Span
 from .style import (
     _BOX,
@@ -206,7 +208,7 @@ class HTMLView:
 
 
 def highlight(
-    article_or_text: Article | str,
+    article_or_text: Article | str | Any,
     spans: object,
     *,
     label_column: str | None = None,
@@ -214,6 +216,9 @@ def highlight(
 ) -> HTMLView:
     """The highlighted view for chosen quotes, mentions or your own ``(start, end, label)`` spans.
 
+    ``article_or_text``: an ``Analysis`` (its article the rows belong to), an ``Article``
+    or the text itself; with text, each row that carries its ``text`` must sit at its
+    offsets, else highlight raises (offsets count in ``Article.text``, not the raw file).
     A quotes table (with ``speaker``) is coloured by speaker, or by ``label_column``; a mentions
     table (with ``entity``) is underlined by kind unless ``label_column`` is given; anything
     else is coloured by its label (``label_column``, a ``label`` column or the third tuple item).
@@ -226,8 +231,11 @@ def highlight(
     >>> "host" in str(highlight("Ana met Boris.", own, label_column="tag"))
     True
     """
-    article = _coerce_article(article_or_text)
-    rows = _for_article(_rows(spans), article.id) if article.id else _rows(spans)
+    given = _rows(spans)
+    require_offsets(spans, given)
+    article = analysis_article(article_or_text, given) or _coerce_article(article_or_text)
+    rows = _for_article(given, article.id) if article.id else given
+    check_offsets(rows, article.text, plain=isinstance(article_or_text, str))
     columns: set[str] = (
         set(spans.columns)
         if isinstance(spans, pd.DataFrame)

@@ -118,13 +118,12 @@ def _str(value: object) -> str:
 
 def _badge(sign: str, compound: float | None) -> str:
     colour = _TONE_COLOURS[sign]
-    glyph = {"-": "\u2212", "0": "0", "+": "+"}[sign]
     if compound is None:
-        value = ""
+        value = {"-": "\u2212", "0": "0", "+": "+"}[sign]
     elif abs(compound) < 0.005:
-        value = " 0.00"
+        value = "0.00"
     else:
-        value = f" {compound:+.2f}".replace("-", "\u2212")
+        value = f"{compound:+.2f}".replace("-", "\u2212")
     title = f"tone: {_TONE_WORDS[sign]}" + (
         "" if compound is None else f" (compound {compound:+.3f})"
     )
@@ -135,7 +134,7 @@ def _badge(sign: str, compound: float | None) -> str:
     )
     return (
         f'<span class="mk-badge mk-tone-{_TONE_WORDS[sign][:3]}" style="{_e(style)}" '
-        f'title="{_e(title)}">{glyph}{_e(value)}</span>'
+        f'title="{_e(title)}">{_e(value)}</span>'
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checks import check_config, config_error
 from ..resources import lexicon_lines, lexicon_rows
 from ..text import token_spans
 
@@ -20,6 +21,7 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 
 
 _KINDS = {"person": PERSON, "place": PLACE, "organisation": ORG, "organization": ORG, "org": ORG}
+_KIND_NAMES = "person, place or organisation"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,18 @@ class EntityConfig:
     lone_words: bool = True
     acronym_kind: str = ORG
     extra: tuple[tuple[str, str, str], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        """Raise now for a wrong shape or kind (not later, once per article)."""
+        example = "(('NDC', 'Northern Defence Compact', 'organisation'),)"
+        check_config(self, examples={"extra": example})
+        for i, (_surface, _canonical, kind) in enumerate(self.extra):
+            if kind.strip().lower() not in _KINDS:
+                raise config_error(
+                    self, "extra", f"item {i + 1}: kind {kind!r} is not {_KIND_NAMES}"
+                )
+        if self.acronym_kind.strip().lower() not in _KINDS:
+            raise config_error(self, "acronym_kind", f"{self.acronym_kind!r} is not {_KIND_NAMES}")
 
 
 _ABBREV_DOT = {

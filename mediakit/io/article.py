@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Article, Boilerplate
 from .boilerplate import RULES, _lines, _split_boilerplate
 from .decode import _clean, _decode, _html_charset
-from .errors import ReadError
+from .errors import ReadError, ReadFileNotFoundError, ReadIsADirectoryError, ReadPermissionError
 from .html import _html_extract, _looks_html
 from .meta import _DOMAIN, _FRONT_MATTER, _guess_language, _parse_front_matter, _pick_meta
 
@@ -98,7 +98,11 @@ def _is_dir(path: Path) -> bool:
 
 
 def _short(name: str) -> str:
-    return name if len(name) <= 120 else name[:117] + "..."
+    """A name of at most 120 characters, cut at a blank when it is longer (text, not a path)."""
+    if len(name) <= 120:
+        return name
+    cut = name.rfind(" ", 60, 117)
+    return name[: cut if cut > 0 else 117] + "..."
 
 
 def _missing_message(source: str, what: str) -> str:
@@ -110,15 +114,15 @@ def _missing_message(source: str, what: str) -> str:
 def _read_bytes(path: Path) -> bytes:
     name = str(path)
     if not _exists(path):
-        raise ReadError(_short(name), _missing_message(name, "file"))
+        raise ReadFileNotFoundError(_short(name), _missing_message(name, "file"))
     if _is_dir(path):
-        raise ReadError(
+        raise ReadIsADirectoryError(
             name, f"is a folder, not a file; use read_articles({name!r}) to read the articles in it"
         )
     try:
         return path.read_bytes()
     except PermissionError:
-        raise ReadError(
+        raise ReadPermissionError(
             name, "cannot be read (permission denied); check the file's permissions"
         ) from None
     except OSError as exc:

@@ -14,7 +14,7 @@ import logging
 import re
 import unicodedata
 
-from .errors import ReadError
+from .errors import ReadDecodeError, ReadError
 
 log = logging.getLogger("mediakit")
 
@@ -160,10 +160,11 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
                 "'utf-8', 'cp1251' or 'latin-1'",
             ) from None
         except UnicodeDecodeError as exc:
-            raise ReadError(
+            raise ReadDecodeError.of(
                 name,
                 f"cannot be decoded as {encoding} (bad byte at {exc.start}); leave "
                 "encoding=None to detect it, or pass the right one",
+                exc,
             ) from None
     if (
         b"\x00" not in data[:8192]
@@ -181,10 +182,11 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as exc:
-        raise ReadError(
+        raise ReadDecodeError.of(
             name,
             f"cannot be decoded as {enc} (bad byte at {exc.start}); pass encoding=... "
             "or save the file as UTF-8",
+            exc,
         ) from None
     if _control_ratio(text) > 0.05:
         raise ReadError(

@@ -30,6 +30,7 @@ Item = Article | Problem
 
 
 def _problem(article_id: str, source: str, error: str) -> Problem:
+    """A read problem; ``error`` says what is wrong and what to do, without repeating ``source``."""
     return Problem(article_id=article_id, source=source, stage="read", error=error)
 
 
@@ -63,7 +64,7 @@ def _row_article(
             return _problem(
                 aid,
                 source,
-                f"{source}: no text in column {text_column!r}; fill it, drop the row, or pass text_column=...",
+                f"no text in column {text_column!r}; fill it, drop the row, or pass text_column=...",
             )
         text, html_meta = _html_extract(str(alt), source)
         meta = {**html_meta, **meta}
@@ -236,7 +237,7 @@ def _iter_rows(
         row_id = f"{stem}:{row}"
         where = f"{source}:{row}"
         if isinstance(rec, _BadRow):
-            yield _problem(row_id, where, f"{source}: {rec.reason}")
+            yield _problem(row_id, where, rec.reason)
             continue
         if isinstance(rec, str):
             rec = {text_column: rec}
@@ -244,7 +245,7 @@ def _iter_rows(
             yield _problem(
                 row_id,
                 where,
-                f"{source}: row {row} is a {type(rec).__name__}, not an object with a {text_column!r} field",
+                f"row {row} is a {type(rec).__name__}, not an object with a {text_column!r} field",
             )
             continue
         try:
@@ -259,4 +260,4 @@ def _iter_rows(
             )
         except Exception as exc:  # one bad row never stops the corpus
             log.exception("%s: row %s failed", source, row)
-            yield _problem(row_id, where, f"{source}: row {row} could not be read ({exc})")
+            yield _problem(row_id, where, f"row {row} could not be read ({exc}); check the row")

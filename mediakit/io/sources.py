@@ -27,7 +27,7 @@ from .article import (
     _short,
 )
 from .boilerplate import RULES, rules_file
-from .errors import ReadError
+from .errors import ReadError, ReadFileNotFoundError
 from .meta import _filename_meta
 from .rows import (
     _ROW_CHUNK,
@@ -80,11 +80,11 @@ def _iter_file(path: Path, rel: str, opts: _Options) -> Iterator[Item]:
             rules=opts.boilerplate,
         )
     except ReadError as exc:
-        yield _problem(rel, name, str(exc))
+        yield _problem(rel, name, exc.reason)
     except Exception as exc:  # one bad file never stops the corpus
         log.exception("%s: could not be read", name)
         yield _problem(
-            rel, name, f"{name}: could not be read ({type(exc).__name__}: {exc}); check the file"
+            rel, name, f"could not be read ({type(exc).__name__}: {exc}); check the file"
         )
 
 
@@ -140,7 +140,7 @@ def _iter_frame(df: Any, opts: _Options) -> Iterator[Item]:
             except Exception as exc:  # one bad row never stops the corpus
                 log.exception("DataFrame row %s failed", row)
                 yield _problem(
-                    row_id, f"DataFrame row {row}", f"DataFrame row {row} could not be read ({exc})"
+                    row_id, f"DataFrame row {row}", f"could not be read ({exc}); check the row"
                 )
 
 
@@ -249,7 +249,7 @@ class Articles:
                 else:
                     yield _problem(
                         f"item:{i + 1}",
-                        repr(item)[:80],
+                        repr(item),
                         f"item {i + 1} is a {type(item).__name__}, not a path or an Article",
                     )
 
@@ -263,14 +263,14 @@ class Articles:
                 yield _problem(
                     Path(where).name,
                     where,
-                    f"{where}: folder cannot be read ({err.strerror or err}); check its permissions",
+                    f"folder cannot be read ({err.strerror or err}); check its permissions",
                 )
         elif _exists(path):
             yield from _iter_file(path, path.stem, self._opts)
         else:
-            name = _short(str(path))
+            name = str(path)  # shortened only when it is text passed as a path (over 120 chars)
             yield _problem(
-                _short(path.stem), name, f"{name}: {_missing_message(str(path), 'file or folder')}"
+                _short(path.stem), _short(name), _missing_message(name, "file or folder")
             )
 
 
@@ -297,7 +297,9 @@ def read_articles(
     [('a1', 'Rain in Minsk', 'It rained.')]
     """
     if isinstance(source, str | os.PathLike) and not _exists(Path(source)):
-        raise ReadError(_short(str(source)), _missing_message(str(source), "file or folder"))
+        raise ReadFileNotFoundError(
+            _short(str(source)), _missing_message(str(source), "file or folder")
+        )
     if type(source).__name__ == "DataFrame" and hasattr(source, "columns"):
         cols = set(map(str, source.columns))
         if text_column not in cols and not {"html", "content_html"} & cols:

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 from ..colours import KIND_COLOURS as KIND_COLOURS
+from ..colours import OTHER_COLOUR as OTHER_COLOUR
 from ..colours import PALETTE as PALETTE
+from ..colours import TONE_CMAP as TONE_CMAP
 from ..colours import TONE_COLOURS as _TONE_COLOURS
 from ..colours import UNATTRIBUTED_COLOUR as UNATTRIBUTED_COLOUR
 from ..colours import speaker_colours
@@ -25,8 +27,16 @@ _OTHER = "other"
 
 
 def _colours(names: Iterable[str]) -> dict[str, str]:
-    """A colour per name, as in the HTML views; "(unattributed)" and "other" are grey."""
-    return speaker_colours(names, grey=("", _UNATTRIBUTED, _OTHER))
+    """A colour per name, as in the HTML views; "(unattributed)" is dark grey, "other" light grey."""
+    names = list(names)
+    out = speaker_colours([n for n in names if n != _OTHER], grey=("", _UNATTRIBUTED))
+    if _OTHER in names:
+        out[_OTHER] = OTHER_COLOUR
+    return out
+
+
+#: Hatching of the "other" bars, so they differ from "(unattributed)" in shape as well.
+OTHER_HATCH = "///"
 
 
 def _tone_colour(value: float) -> str:
@@ -35,6 +45,17 @@ def _tone_colour(value: float) -> str:
     if value <= -0.05:
         return _TONE_COLOURS["-"]
     return _TONE_COLOURS["0"]
+
+
+def _tone_legend(ax: Axes, *, extra: Sequence[Any] = (), loc: Any = "lower right") -> None:
+    """The legend of the tone colours (negative, neutral, positive) and any ``extra`` handles."""
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(color=_TONE_COLOURS[sign], label=word)
+        for sign, word in (("-", "negative"), ("0", "neutral"), ("+", "positive"))
+    ]
+    ax.legend(handles=[*handles, *extra], title="Tone", loc=loc, fontsize=8, framealpha=0.8)
 
 
 def _axes(ax: Axes | None) -> Axes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -9,11 +10,13 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+from ..tables import top_speakers
 from ._common import (
     _OTHER,
+    _UNATTRIBUTED,
     KIND_COLOURS,
+    OTHER_HATCH,
     PALETTE,
-    UNATTRIBUTED_COLOUR,
     _attach,
     _axes,
     _colours,
@@ -90,7 +93,7 @@ def mentions_bar(
             )
             for e, w in zip(ents, widths, strict=True):
                 left[e] += w
-        ax.legend(title=hue, loc="best", frameon=False)
+        ax.legend(title=hue.replace("_", " ").capitalize(), loc="best", frameon=False)
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(len(order) - 0.5, -0.5)
     _label(ax, title, xlabel, ylabel)
@@ -104,13 +107,19 @@ def share_of_voice(
     articles: object = None,
     weight: str = "quotes",
     top: int = 10,
+    speakers: Sequence[str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Who gets the quotes: each speaker's share, overall (``by="speaker"``) or per outlet.
+    """Who gets the quotes: each speaker's share in per cent, overall (``by="speaker"``) or per outlet.
 
     ``by="outlet"`` needs an ``outlet`` column: pass quotes merged with the articles table,
     or ``articles=`` (the articles table or Article records). ``weight="words"`` counts
     quoted words instead of quotes. Counted tables (``n_quotes``, ``n_words``) work too.
+
+    The speakers shown are ``speakers`` if given, else the ``top`` chosen by
+    :func:`mediakit.tables.top_speakers` (the rule ``mediakit.compare.top_speakers`` gives
+    tables): by their largest share within an outlet, then by quotes. Unattributed quotes
+    are a dark grey bar of their own; everybody else is "other", light grey and hatched.
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -146,48 +155,77 @@ def share_of_voice(
             outlet=df["outlet"].fillna("").astype(str).map(lambda x: x or "(unknown outlet)")
         )
     stacked = by == "outlet" and "speaker" in df.columns
-    key = _speaker_names(df["speaker"]) if "speaker" in df.columns else df["outlet"]
-    df = df.assign(_speaker=key)
-    totals = df.groupby("_speaker")["_w"].sum().sort_values(ascending=False, kind="stable")
-    if totals.sum() <= 0:
+    if df["_w"].sum() <= 0:
         return _no_data(ax, title, xlabel, ylabel)
-    keep = list(totals.index[: max(top, 1)] if stacked or by == "speaker" else totals.index)
-    df = df.assign(_speaker=df["_speaker"].where(df["_speaker"].isin(keep), _OTHER))
-    colours = _colours(keep)
-    colours[_OTHER] = UNATTRIBUTED_COLOUR
-    if not stacked:
-        shares = df.groupby("_speaker")["_w"].sum() / totals.sum() * 100
-        order = [s for s in [*keep, _OTHER] if s in shares.index]
-        bars = ax.barh(
-            range(len(order)), [float(shares[s]) for s in order], color=[colours[s] for s in order]
-        )
-        ax.bar_label(bars, fmt="%.0f%%", padding=2)
-        ax.set_yticks(range(len(order)), order)
-        ax.set_ylim(len(order) - 0.5, -0.5)
-        ax.set_xlim(0, min(100.0, float(shares.max()) * 1.15 + 5))
+    if "speaker" in df.columns:
+        if speakers is None:
+            keep = top_speakers(df, n=top, by="outlet" if stacked else None, count="_w")
+        else:
+            keep = [str(s) for s in speakers if str(s)]
+        names = _speaker_names(df["speaker"])
+        lumped = names.where(names.isin(keep) | (names == _UNATTRIBUTED), _OTHER)
+        df = df.assign(_speaker=lumped)
+        order = [*keep, _UNATTRIBUTED, _OTHER]
     else:
-        table = df.groupby(["outlet", "_speaker"])["_w"].sum().unstack(fill_value=0)
-        table = table[table.sum(axis=1) > 0]
-        per_outlet = (table.div(table.sum(axis=1), axis=0) * 100).to_dict(orient="index")
-        outlets = sorted(per_outlet, key=str)
-        left = [0.0] * len(outlets)
-        for s in [x for x in [*keep, _OTHER] if x in table.columns]:
-            values = [float(per_outlet[o].get(s, 0.0)) for o in outlets]
-            idx = [i for i, v in enumerate(values) if v > 0]
-            if not idx:
-                continue
-            ax.barh(
-                idx,
-                [values[i] for i in idx],
-                left=[left[i] for i in idx],
-                color=colours[s],
-                label=s,
-            )
-            for i in idx:
-                left[i] += values[i]
-        ax.set_yticks(range(len(outlets)), [str(o) for o in outlets])
-        ax.set_ylim(len(outlets) - 0.5, -0.5)
-        ax.set_xlim(0, 100)
-        ax.legend(title="Speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        df = df.assign(_speaker=df["outlet"])
+        order = list(df.groupby("outlet")["_w"].sum().sort_values(ascending=False).index)
+    colours = _colours(order)
+    if not stacked:
+        _share_bars(ax, df, order, colours)
+    else:
+        _share_stacks(ax, df, order, colours)
     _label(ax, title, xlabel, ylabel)
     return ax
+
+
+def _share_bars(ax: Axes, df: pd.DataFrame, order: list[str], colours: dict[str, str]) -> None:
+    """One bar per speaker (or outlet): its share of all quotes, labelled in per cent."""
+    shares = df.groupby("_speaker")["_w"].sum() / df["_w"].sum() * 100
+    order = [s for s in order if s in shares.index and shares[s] > 0]
+    bars = ax.barh(
+        range(len(order)),
+        [float(shares[s]) for s in order],
+        color=[colours[s] for s in order],
+        hatch=[OTHER_HATCH if s == _OTHER else None for s in order],
+        edgecolor="white",
+    )
+    ax.bar_label(bars, fmt="%.0f%%", padding=2)
+    ax.set_yticks(range(len(order)), order)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xlim(0, min(100.0, float(shares.max()) * 1.15 + 5))
+
+
+def _share_stacks(ax: Axes, df: pd.DataFrame, order: list[str], colours: dict[str, str]) -> None:
+    """One stacked bar per outlet: each speaker's share of that outlet's quotes, with a legend."""
+    table = df.groupby(["outlet", "_speaker"])["_w"].sum().unstack(fill_value=0)
+    table = table[table.sum(axis=1) > 0]
+    per_outlet = (table.div(table.sum(axis=1), axis=0) * 100).to_dict(orient="index")
+    outlets = sorted(per_outlet, key=str)
+    left = [0.0] * len(outlets)
+    for s in [x for x in order if x in table.columns]:
+        values = [float(per_outlet[o].get(s, 0.0)) for o in outlets]
+        idx = [i for i, v in enumerate(values) if v > 0]
+        if not idx:
+            continue
+        bars = ax.barh(
+            idx,
+            [values[i] for i in idx],
+            left=[left[i] for i in idx],
+            color=colours[s],
+            hatch=OTHER_HATCH if s == _OTHER else None,
+            edgecolor="white",
+            label=s,
+        )
+        ax.bar_label(
+            bars,
+            labels=[f"{values[i]:.0f}%" if values[i] >= 8 else "" for i in idx],
+            label_type="center",
+            fontsize=8,
+            color="white" if s not in (_OTHER,) else "black",
+        )
+        for i in idx:
+            left[i] += values[i]
+    ax.set_yticks(range(len(outlets)), [str(o) for o in outlets])
+    ax.set_ylim(len(outlets) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.legend(title="Speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 from ._common import (
     KIND_COLOURS,
-    PALETTE,
+    OTHER_COLOUR,
     _axes,
     _frame,
     _label,
@@ -24,13 +24,17 @@ from ._common import (
 def cooccurrence_network(
     pairs: pd.DataFrame,
     *,
+    mentions: pd.DataFrame | None = None,
     top: int = 30,
     ax: Axes | None = None,
 ) -> Axes:
     """Entities that appear together: the ``top`` pairs on a circle, line width by count.
 
-    ``pairs`` has ``entity_a``, ``entity_b`` and ``count``; optional ``kind_a``/``kind_b``
-    colour the nodes by kind. Plain matplotlib, no networkx.
+    ``pairs`` has ``entity_a``, ``entity_b`` and ``count``. Nodes are coloured by kind (the
+    colours of the article view, with a legend) and sized by mentions when ``mentions`` (the
+    mentions table, best the one ``mk.corpus_entities`` merged, as ``mk.cooccurrence`` does)
+    is given; otherwise optional ``kind_a``/``kind_b`` columns give the kinds and the size
+    follows the pair counts. Plain matplotlib, no networkx.
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -69,6 +73,21 @@ def cooccurrence_network(
             kind = getattr(r, f"kind_{side}", "")
             if isinstance(kind, str) and kind:
                 kinds.setdefault(getattr(r, f"entity_{side}"), kind)
+    size = dict(degree)
+    if mentions is not None and not mentions.empty and "entity" in mentions.columns:
+        ents = mentions["entity"].fillna("").astype(str)
+        counts = ents.value_counts()
+        size = {e: float(counts.get(e, 0)) or degree[e] for e in degree}
+        if "kind" in mentions.columns:
+            most = (
+                mentions.assign(entity=ents)
+                .groupby(["entity", "kind"])
+                .size()
+                .reset_index(name="n")
+                .sort_values(["n", "kind"], ascending=[False, True], kind="stable")
+                .drop_duplicates("entity")
+            )
+            kinds.update({e: str(k) for e, k in zip(most["entity"], most["kind"], strict=True)})
     nodes = sorted(degree, key=lambda e: (-degree[e], e))
     k = len(nodes)
     pos = {
@@ -91,15 +110,31 @@ def cooccurrence_network(
             zorder=1,
             solid_capstyle="round",
         )
-    top_degree = max(degree.values())
+    top_size = max(size.values())
     ax.scatter(
         [pos[e][0] for e in nodes],
         [pos[e][1] for e in nodes],
-        s=[60 + 440 * degree[e] / top_degree for e in nodes],
-        c=[KIND_COLOURS.get(kinds.get(e, ""), PALETTE[0]) for e in nodes],
+        s=[60 + 440 * size[e] / top_size for e in nodes],
+        c=[KIND_COLOURS.get(kinds.get(e, ""), OTHER_COLOUR) for e in nodes],
         edgecolors="white",
         zorder=2,
     )
+    shown = [k for k in KIND_COLOURS if k in set(kinds.get(e, "") for e in nodes)]
+    if shown:
+        from matplotlib.lines import Line2D
+
+        handles = [
+            Line2D([], [], marker="o", linestyle="", markersize=8, color=KIND_COLOURS[k], label=k)
+            for k in shown
+        ]
+        sized = "mentions" if mentions is not None else "co-occurrences"
+        ax.legend(
+            handles=handles,
+            title=f"Kind (size: {sized})",
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+        )
     for e in nodes:
         x, y = pos[e]
         ax.text(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.dates as mdates
 import pandas as pd
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 from ._common import (
+    _articles_frame,
     _attach,
     _axes,
     _colours,
@@ -64,10 +65,60 @@ def _periods(dates: pd.Series, freq: str) -> tuple[pd.Series, str]:
     return dates.dt.to_period(f), name
 
 
-def _date_axis(ax: Axes) -> None:
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+#: At most this many date labels on a time axis (more periods: every k-th is labelled).
+_MAX_TICKS = 10
+
+
+def _period_label(p: pd.Period) -> str:
+    """One clean date format per frequency: '1 Mar 2021', 'Mar 2021', '2021 Q1', '2021'."""
+    f = p.freqstr.split("-")[0]
+    if f.startswith("Q"):
+        return f"{p.year} Q{p.quarter}"
+    if f.startswith(("Y", "A")):
+        return str(p.year)
+    start = p.start_time
+    if f.startswith("M"):
+        return f"{start:%b %Y}"
+    return f"{start.day} {start:%b %Y}"
+
+
+def _period_axis(ax: Axes, periods: pd.PeriodIndex) -> None:
+    """Ticks at the start of the periods, labelled in one format (every k-th when many)."""
+    if len(periods) == 0:
+        return
+    step = max(1, -(-len(periods) // _MAX_TICKS))
+    shown = periods[::step]
+    at = mdates.date2num(list(shown.to_timestamp().to_pydatetime()))
+    ax.set_xticks(list(at), [_period_label(p) for p in shown])
+    if len(periods) > 1:
+        ends = mdates.date2num(list(periods.to_timestamp().to_pydatetime()))
+        pad = float(ends[-1] - ends[0]) / (2 * (len(periods) - 1))
+        ax.set_xlim(float(ends[0]) - pad, float(ends[-1]) + pad)
+
+
+def _covered(df: pd.DataFrame, articles: object, f: str) -> set[pd.Period]:
+    """The periods that have at least one article: from the articles' dates when given, else
+    from the rows themselves. A period outside this set is a gap, not a zero."""
+    dates = df["_date"]
+    if articles is not None:
+        table = _articles_frame(articles)
+        if "published" in table.columns:
+            dates = pd.concat([dates, _dates(table["published"]).dropna()])
+    return set(dates.dt.to_period(f))
+
+
+def _with_gaps(table: pd.DataFrame, covered: set[pd.Period], freq: Any) -> pd.DataFrame:
+    """``table`` (periods x series) over every period from the first to the last: zero where a
+    period has articles but no count, missing (a gap in the line) where it has no article."""
+    if table.empty:
+        return table
+    first = min([*covered, table.index.min()]) if covered else table.index.min()
+    last = max([*covered, table.index.max()]) if covered else table.index.max()
+    full = pd.period_range(first, last, freq=freq)
+    out = table.reindex(full)
+    has_articles = full.isin(list(covered) + list(table.index))
+    out.loc[has_articles] = out.loc[has_articles].fillna(0)
+    return out
 
 
 def mentions_over_time(
@@ -115,13 +166,14 @@ def mentions_over_time(
         .sum()
         .unstack(fill_value=0)
     )
-    full = pd.period_range(df["_period"].min(), df["_period"].max(), freq=df["_period"].dt.freq)
-    counts = counts.reindex(full, fill_value=0)
-    x = pd.PeriodIndex(counts.index).to_timestamp()
+    covered = _covered(df, articles, _PERIOD_FREQ.get(freq, freq))
+    counts = _with_gaps(counts, covered, df["_period"].dt.freq)
+    span = pd.PeriodIndex(counts.index)
+    x = span.to_timestamp()
     colours = _colours(order)
     for e in order:
         ax.plot(x, counts[e].to_list(), marker="o", color=colours[e], label=e)
-    _date_axis(ax)
+    _period_axis(ax, span)
     ax.set_ylim(bottom=0)
     ax.legend(title="Entity", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _label(ax, title, xlabel, ylabel)
@@ -174,9 +226,13 @@ def tone_over_time(
     order = list(sizes.index[: max(top, 1)])
     sums = df[df["_group"].isin(order)].groupby(["_period", "_group"])[["_wt", "_n"]].sum()
     means = (sums["_wt"] / sums["_n"]).unstack()
+    # no zeros for tone: a period without quotes of a group is a gap in its line
+    means = means.reindex(
+        pd.period_range(means.index.min(), means.index.max(), freq=periods.dt.freq)
+    )
     colours = _colours(order)
     for g in order:
-        series = means[g].dropna()
+        series = means[g]
         ax.plot(
             pd.PeriodIndex(series.index).to_timestamp(),
             series.to_list(),
@@ -186,7 +242,7 @@ def tone_over_time(
         )
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_ylim(-1.05, 1.05)
-    _date_axis(ax)
+    _period_axis(ax, pd.PeriodIndex(means.index))
     ax.legend(
         title=(by or "").capitalize() or None,
         loc="upper left",

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 from ._common import (
+    TONE_CMAP,
     _axes,
     _frame,
     _label,
@@ -19,11 +20,16 @@ from ._common import (
     _no_data,
     _speaker_names,
     _tone_colour,
+    _tone_legend,
     _toned,
     _weight,
 )
 
 _TONE_LABEL = "Compound tone (VADER, \u22121 to +1)"
+#: Heatmaps write tone and count into the cells up to this many cells (beyond, the text is unreadable).
+_ANNOT_CELLS = 72
+#: The colour of a heatmap cell without data: not white, which is a neutral tone.
+_MISSING_CELL = "#dcdcdc"
 
 
 def _scored(quotes: pd.DataFrame, what: str) -> pd.DataFrame:
@@ -80,6 +86,7 @@ def tone_by_speaker(quotes: pd.DataFrame, *, top: int = 15, ax: Axes | None = No
             zorder=3,
             label="one quote" if "compound" in dots.columns else "one row",
         )
+    _tone_legend(ax, extra=ax.collections[-1:] if not dots.empty else ())
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
     sizes = stats["size"].to_dict()
@@ -126,6 +133,7 @@ def tone_by_quote(quotes: pd.DataFrame, *, max_quotes: int = 40, ax: Axes | None
     labels = [f"{s}: {_short(t, 40)}" if t else s for s, t in zip(speakers, texts, strict=True)]
     values = df["compound"].astype(float).to_list()
     ax.barh(range(len(values)), values, color=[_tone_colour(v) for v in values])
+    _tone_legend(ax)
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_yticks(range(len(labels)), labels)
@@ -149,7 +157,8 @@ def speaker_entity_heatmap(
     ``table`` has ``speaker`` (or ``quoted_by``), ``entity``, a tone column (``mean_tone``,
     ``mean_compound`` or ``compound``) and optionally ``n``; rows of the same pair are
     averaged (weighted by ``n``). The ``top`` speakers and entities by ``n`` are shown;
-    ``annot`` writes tone and count in the cells (by default when there are at most 48 cells).
+    ``annot`` writes tone and count in the cells (by default when there are at most 72 cells).
+    Cells without a pair are grey (white is a neutral tone).
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -203,11 +212,13 @@ def speaker_entity_heatmap(
     grid = pairs["mean"].unstack().reindex(index=speakers, columns=entities)
     counts = pairs["_n"].unstack().reindex(index=speakers, columns=entities)
     values = grid.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap="RdBu", vmin=-1, vmax=1, aspect="auto", interpolation="nearest")
+    image = ax.imshow(
+        values, cmap=TONE_CMAP, vmin=-1, vmax=1, aspect="auto", interpolation="nearest"
+    )
     ax.set_xticks(range(len(entities)), entities, rotation=40, ha="right")
     ax.set_yticks(range(len(speakers)), speakers)
     if annot is None:
-        annot = len(speakers) * len(entities) <= 48
+        annot = len(speakers) * len(entities) <= _ANNOT_CELLS
     if annot:
         ns = counts.to_numpy(dtype=float)
         for i in range(len(speakers)):
@@ -220,7 +231,7 @@ def speaker_entity_heatmap(
                         f"{v:+.2f}\nn={c:g}",
                         ha="center",
                         va="center",
-                        fontsize=8,
+                        fontsize=8 if len(speakers) * len(entities) <= 48 else 6.5,
                         color="white" if abs(v) > 0.6 else "black",
                     )
     if cbar:

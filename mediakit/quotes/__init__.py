@@ -25,14 +25,16 @@ How it works, in three passes over an article:
    ``according to X``). Headlines (``Clinton Says …``, ``NAME: words``) and poll
    openers (``In a … poll, …``) count too. The content ends with its clause.
 
-Every quote records its ``cue`` and the ``rule`` that found it
-(``direct:after``, ``reported:said-that``, ``reported:object`` …).
+Every quote records its ``cue`` and the ``rule`` that found it: the name of the rule
+function (``direct_after``, ``reported_said_that``, ``reported_object`` …); the rules, in the
+order they are tried, are listed in :mod:`mediakit.quotes.rules`.
 
 The parts, imported one way (each only from those before it): ``config`` (QuoteConfig),
-``marks`` (pass 1), ``cues`` (the lexicon, cue finding, token helpers), ``attribution``
-(who: noun phrases and speakers), ``drafts`` (the extractor's shared state), ``direct``
-(pass 2), ``clauses`` and ``reported`` (pass 3), and this module (the extractor's run and
-the final records).
+``marks`` (pass 1), ``cues`` (the lexicon, cue finding, token helpers), ``times`` (time
+adverbials), ``phrases`` and ``attribution`` (who: noun phrases and speakers), ``context``
+(what the rules read about an article, and the drafts they return), ``clauses`` (subject
+and content of a cue), ``direct`` and ``reported`` (the rules), ``rules`` (their order and
+the run), and this module (the public function and the final records).
 """
 
 from __future__ import annotations
@@ -43,12 +45,13 @@ from collections.abc import Sequence
 
 from ..model import Article, Mention, Quote, Tokens
 from ..speakers import SpeakerIndex, speaker_index
-from ..text import tokenise
+from ..text import token_view
+from .attribution import Attributor
 from .config import QuoteConfig
-from .direct import _DirectPass
-from .drafts import _Draft
-from .marks import Marked, _Spans, find_marked_spans
-from .reported import _ReportedPass
+from .context import Context, Draft
+from .cues import cue_forms
+from .marks import Marked, Spans, find_marked_spans
+from .rules import run
 
 __all__ = ["Marked", "QuoteConfig", "extract_quotes", "find_marked_spans"]
 
@@ -66,115 +69,94 @@ def extract_quotes(
     >>> from mediakit.model import Article
     >>> art = Article(id="a", text="Mayor Anna Berg spoke on Friday.\\n\\n“We will rebuild the bridge,” she said.")
     >>> [(q.kind, q.text, q.speaker, q.speaker_text, q.rule) for q in extract_quotes(art)]
-    [('direct', 'We will rebuild the bridge', 'Anna Berg', 'she', 'direct:after')]
+    [('direct', 'We will rebuild the bridge', 'Anna Berg', 'she', 'direct_after')]
     >>> art = Article(id="b", text="Anna Berg, who runs Norvale, said the ferry would run, and Karl Ostrom called for a vote.")
     >>> [(q.text, q.speaker, q.cue, q.rule) for q in extract_quotes(art)]
-    [('the ferry would run', 'Anna Berg', 'said', 'reported:said'), ('a vote', 'Karl Ostrom', 'called for', 'reported:object')]
+    [('the ferry would run', 'Anna Berg', 'said', 'reported_said'), ('a vote', 'Karl Ostrom', 'called for', 'reported_object')]
     """
     cfg = config or QuoteConfig()
-    if tokens is None:
-        tokens = tokenise(article, tokens=False)
+    view = token_view(article, tokens)
     if index is None:
-        index = speaker_index(article, mentions=mentions, tokens=tokens)
-    return _Extractor(article, tokens, index, cfg).run()
+        index = speaker_index(article, mentions=mentions, tokens=view)
+    text = article.text
+    if not text.strip() or not view.sentences:
+        return ()
+    marks = tuple(find_marked_spans(text, view.paragraphs, single=cfg.single_marks))
+    ctx = Context(
+        article=article,
+        text=text,
+        tokens=view,
+        cfg=cfg,
+        att=Attributor(article, index, cue_forms(str(cfg.cues))),
+        marks=marks,
+        opens=tuple(m.open for m in marks),
+        mark_spans=Spans([(m.open, m.end) for m in marks]),
+    )
+    return records(article, kept(run(ctx)))
 
 
-class _Extractor(_DirectPass, _ReportedPass):
-    """One article's extraction: marks, then direct quotes and reported speech sentence by sentence."""
-
-    def run(self) -> tuple[Quote, ...]:
-        text = self.text
-        if not text.strip() or not self.tokens.sentences:
-            return ()
-        marks = find_marked_spans(text, self.tokens.paragraphs, single=self.cfg.single_marks)
-        self.marks = marks
-        self.opens = [m.open for m in marks]
-        self.mark_spans = _Spans([(m.open, m.end) for m in marks])
-        # attribute in document order, so that "he" after a quote can prefer the speaker
-        # of the statement just before it
-        by_sentence: dict[int, list[Marked]] = {}
-        for m in marks:
-            by_sentence.setdefault(self.tokens.sentence_at(m.open), []).append(m)
-        direct_spans = self.direct_spans
-        prev_direct: _Draft | None = None
-        prev_mark: Marked | None = None
-        for si, sent in enumerate(self.tokens.sentences):
-            for m in by_sentence.get(si, ()):
-                if direct_spans.covers(m.open):
-                    continue
-                full = self._is_full(m)
-                d = self._attribute_direct(m, prev_direct, prev_mark, after_only=not full)
-                if d is None:
-                    continue
-                self._add(d)
-                direct_spans.add(m.open, m.after)
-                if d.who and d.who.speaker:
-                    self.att.last_speaker = d.who.speaker
-                prev_direct, prev_mark = d, m
-            if self.cfg.indirect:
-                self._reported(si, sent.start, sent.end, direct_spans, marks)
-        return self._finish()
-
-    # -- records ---------------------------------------------------------------------------------
-    def _finish(self) -> tuple[Quote, ...]:
-        # direct quotes first: a reported content never displaces one
-        order = sorted(self.drafts, key=lambda d: (d.kind != "direct", d.start, d.end))
-        kept: list[_Draft] = []
-        # The kept direct quotes never overlap one another, so sorted by start they are
-        # sorted by end too; kept reported ones are nested or apart. Drafts come in order
-        # of start within each kind, so the reported ones still open at a start sit in a
-        # heap by end (a chain of nested spans).
-        direct_starts: list[int] = []
-        direct_ends: list[int] = []
-        open_reported: list[tuple[int, int, _Draft]] = []  # (end, serial, draft)
-        for d in order:
-            if d.end <= d.start:
-                continue
-            if d.kind == "direct":
-                # a direct quote clashes with anything it overlaps
-                if direct_ends and direct_ends[-1] > d.start:
-                    continue
-                kept.append(d)
+def kept(drafts: list[Draft]) -> list[Draft]:
+    """The drafts that do not clash, sorted: direct quotes first, none overlapping another;
+    then reported ones, nested in one another or apart ("X said, according to Y, that …")."""
+    # direct quotes first: a reported content never displaces one
+    order = sorted(drafts, key=lambda d: (d.kind != "direct", d.start, d.end))
+    out: list[Draft] = []
+    # The kept direct quotes never overlap one another, so sorted by start they are
+    # sorted by end too; kept reported ones are nested or apart. Drafts come in order
+    # of start within each kind, so the reported ones still open at a start sit in a
+    # heap by end (a chain of nested spans).
+    direct_starts: list[int] = []
+    direct_ends: list[int] = []
+    open_reported: list[tuple[int, int, Draft]] = []  # (end, serial, draft)
+    for d in order:
+        if d.end <= d.start:
+            continue
+        if d.kind == "direct":
+            # a direct quote clashes with anything it overlaps
+            if not (direct_ends and direct_ends[-1] > d.start):
+                out.append(d)
                 direct_starts.append(d.start)
                 direct_ends.append(d.end)
-                continue
-            i = bisect.bisect_left(direct_starts, d.end) - 1
-            if i >= 0 and direct_ends[i] > d.start:
-                continue
-            while open_reported and open_reported[0][0] <= d.start:
-                heapq.heappop(open_reported)
-            clash = False
-            for _end, _serial, k in open_reported:
-                nested = (k.start <= d.start and d.end <= k.end) or (
-                    d.start <= k.start and k.end <= d.end
-                )
-                # reported speech may nest ("X said, according to Y, that …"); nothing else overlaps
-                if not nested or (d.start, d.end) == (k.start, k.end):
-                    clash = True
-                    break
-            if not clash:
-                kept.append(d)
-                heapq.heappush(open_reported, (d.end, len(kept), d))
-        out: list[Quote] = []
-        for d in sorted(kept, key=lambda d: (d.start, d.end)):
-            who = d.who
-            out.append(
-                Quote(
-                    article_id=self.article.id,
-                    quote_id=len(out),
-                    kind=d.kind,
-                    text=self.text[d.start : d.end],
-                    start=d.start,
-                    end=d.end,
-                    speaker=who.speaker if who else "",
-                    speaker_text=who.text if who else "",
-                    speaker_start=who.start if who else -1,
-                    speaker_end=who.end if who else -1,
-                    cue=d.cue.text if d.cue else "",
-                    cue_start=d.cue.start if d.cue else -1,
-                    cue_end=d.cue.end if d.cue else -1,
-                    rule=d.rule,
-                    group=d.group,
-                )
+            continue
+        i = bisect.bisect_left(direct_starts, d.end) - 1
+        if i >= 0 and direct_ends[i] > d.start:
+            continue
+        while open_reported and open_reported[0][0] <= d.start:
+            heapq.heappop(open_reported)
+        if not any(clash(k, d) for _end, _serial, k in open_reported):
+            out.append(d)
+            heapq.heappush(open_reported, (d.end, len(out), d))
+    return sorted(out, key=lambda d: (d.start, d.end))
+
+
+def clash(k: Draft, d: Draft) -> bool:
+    """Whether two reported quotes overlap without one holding the other (or are the same span)."""
+    nested = (k.start <= d.start and d.end <= k.end) or (d.start <= k.start and k.end <= d.end)
+    return not nested or (d.start, d.end) == (k.start, k.end)
+
+
+def records(article: Article, drafts: list[Draft]) -> tuple[Quote, ...]:
+    """The quotes of an article from its kept drafts, numbered in order."""
+    out: list[Quote] = []
+    for d in drafts:
+        who = d.who
+        out.append(
+            Quote(
+                article_id=article.id,
+                quote_id=len(out),
+                kind=d.kind,
+                text=article.text[d.start : d.end],
+                start=d.start,
+                end=d.end,
+                speaker=who.speaker if who else "",
+                speaker_text=who.text if who else "",
+                speaker_start=who.start if who else -1,
+                speaker_end=who.end if who else -1,
+                cue=d.cue.text if d.cue else "",
+                cue_start=d.cue.start if d.cue else -1,
+                cue_end=d.cue.end if d.cue else -1,
+                rule=d.rule,
+                group=d.group,
             )
-        return tuple(out)
+        )
+    return tuple(out)

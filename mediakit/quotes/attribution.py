@@ -8,38 +8,35 @@ from typing import NamedTuple
 
 from ..model import Article, Mention
 from ..speakers import PRONOUNS, SpeakerIndex
-from .config import QuoteConfig
-from .cues import (
-    _DETERMINERS,
-    _DOCUMENT_NOUNS,
-    _FENCED,
-    _NP_STOP,
-    _PREP,
-    _SKIP_BACK,
-    _TIME_WORDS,
-    _WORDISH,
-    _Cue,
-    _cue_forms,
-    _Tok,
-)
+from ..text import WORDISH, Tok
+from .cues import DETERMINERS, DOCUMENT_NOUNS, FENCED, NP_STOP, PREP, CueEntry
 from .phrases import (
-    _MODALS,
-    _POSTMOD_PREP,
-    _QUANTIFIERS,
-    _RELATIVES,
-    _modifier_word,
-    _nounish,
-    _opens_modifier,
-    _verbish,
-    _written_as_name,
+    APPOSITION_TOKENS,
+    HEAD_STEPS,
+    MODALS,
+    NP_WORDS,
+    POSTMOD_PREP,
+    QUANTIFIERS,
+    bracket_back,
+    link_before,
+    modifier_word,
+    nounish,
+    opens_modifier,
+    skip_back,
+    time_back,
+    trim_phrase,
+    verbish,
+    words_back,
+    written_as_name,
 )
+from .times import DAY_NAMES, PARTS_OF_DAY, TIME_WORDS
 
 _POSSESSIVE_TAIL = re.compile(r"^\s*[’']s?\s+\w")  # "’s campaign" after a name
 _DASH_AFTER = re.compile(r"\s*[—–-]")  # a dateline: "WASHINGTON —"
 _SPOKES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
 
 
-class _Span(NamedTuple):
+class Span(NamedTuple):
     """Tokens ``[a, b)`` of a speaker phrase; its head noun phrase ends before token ``head``."""
 
     a: int
@@ -48,7 +45,7 @@ class _Span(NamedTuple):
 
 
 @dataclass(frozen=True)
-class _Who:
+class Who:
     start: int
     end: int
     text: str
@@ -56,13 +53,14 @@ class _Who:
     how: str  # name | pronoun | nominal | np | relative
 
 
-class _Attributor:
-    def __init__(self, article: Article, index: SpeakerIndex, cfg: QuoteConfig) -> None:
+class Attributor:
+    """Who a phrase before or after a cue names: noun phrases over the tokens, resolved to
+    speakers through the speaker index. Made once per article; nothing changes it."""
+
+    def __init__(self, article: Article, index: SpeakerIndex, forms: dict[str, CueEntry]) -> None:
         self.text = article.text
         self.index = index
-        self.cfg = cfg
-        self.forms = _cue_forms(str(cfg.cues))
-        self.last_speaker = ""
+        self.forms = forms  # the cue lexicon: form -> (lemma, type, frame)
         # the first mention (in index order) by end and by start, for lookups in O(1)
         self._named_by_end: dict[int, Mention] = {}
         self._named_by_start: dict[int, Mention] = {}
@@ -82,9 +80,10 @@ class _Attributor:
         return (self._named_by_start if named else self._any_by_start).get(start)
 
     # -- who -----------------------------------------------------------------------------
-    def _who(self, s: int, e: int, at: int, head_end: int | None = None) -> _Who | None:
+    def who(self, s: int, e: int, at: int, hint: str, head_end: int | None = None) -> Who | None:
         """Who the phrase ``text[s:e]`` names; ``head_end`` ends its head noun phrase
-        ("Leaders" in "Leaders of the Compact"), which alone is resolved to a speaker."""
+        ("Leaders" in "Leaders of the Compact"), which alone is resolved to a speaker; ``hint``
+        is the speaker of the quote before, which a pronoun or description prefers."""
         text = self.text
         while e > s and text[e - 1] in ",;: ":
             e -= 1
@@ -100,16 +99,16 @@ class _Attributor:
         low = text[s:he].lower()
         if low in PRONOUNS:
             if PRONOUNS[low] == "self":
-                return _Who(s, he, text[s:he], "", "pronoun")  # the writer: no canonical name
-            m = self.index.resolve_pronoun(low, at, hint=self.last_speaker)
-            return _Who(s, he, text[s:he], m.entity if m else "", "pronoun")
+                return Who(s, he, text[s:he], "", "pronoun")  # the writer: no canonical name
+            m = self.index.resolve_pronoun(low, at, hint=hint)
+            return Who(s, he, text[s:he], m.entity if m else "", "pronoun")
         m = self.index.mention_in(s, he)
         if m is not None:
             # a possessive NP ("Trump's campaign") is the speaker as written
             tail = text[m.end : he]
             if tail.strip() and _POSSESSIVE_TAIL.match(tail):
-                return _Who(s, e, phrase, phrase, "np")
-            return _Who(m.start, m.end, m.text, m.entity, "name")
+                return Who(s, e, phrase, phrase, "np")
+            return Who(m.start, m.end, m.text, m.entity, "name")
         words = phrase.lower().split()
         if not _speakerlike(phrase, words) or (
             phrase.isupper() and _DASH_AFTER.match(text[e : e + 3])
@@ -120,100 +119,80 @@ class _Attributor:
             # "a spokesman for the Interior Ministry": the organisation speaks through them
             org = self.index.mention_in(he, e, kinds=("organisation",))
             if org is not None:
-                return _Who(s, e, phrase, org.entity, "nominal")
-        if head and head[0] in _DETERMINERS and head[-1] not in _DOCUMENT_NOUNS:
+                return Who(s, e, phrase, org.entity, "nominal")
+        if head and head[0] in DETERMINERS and head[-1] not in DOCUMENT_NOUNS:
             # a bare quantifier ("One of the protesters") is nobody named before
             r = (
                 None
                 if len(head) == 1 and he < e
-                else self.index.resolve_nominal(low, at, hint=self.last_speaker)
+                else self.index.resolve_nominal(low, at, hint=hint)
             )
-            return _Who(s, e, phrase, r.entity if r else "", "nominal")
+            return Who(s, e, phrase, r.entity if r else "", "nominal")
         # a phrase written as a name ("Senate Democrats") names itself; a description
         # ("officials", "Officials", "The report", "Republican lawmakers") names nobody
-        return _Who(s, e, phrase, phrase if _written_as_name(text, s, he) else "", "np")
+        return Who(s, e, phrase, phrase if written_as_name(text, s, he) else "", "np")
 
-    def who_at(self, toks: list[_Tok], r: tuple[int, int] | _Span, at: int) -> _Who | None:
-        """:meth:`_who` of the tokens ``r`` (a :class:`_Span` names its head)."""
-        head = toks[r.head - 1].end if isinstance(r, _Span) and r.head < r.b else None
-        return self._who(toks[r[0]].start, toks[r[1] - 1].end, at, head)
+    def who_at(self, toks: list[Tok], r: tuple[int, int] | Span, at: int, hint: str) -> Who | None:
+        """:meth:`who` of the tokens ``r`` (a :class:`Span` names its head)."""
+        head = toks[r.head - 1].end if isinstance(r, Span) and r.head < r.b else None
+        return self.who(toks[r[0]].start, toks[r[1] - 1].end, at, hint, head)
 
-    def _np_back(self, toks: list[_Tok], k: int, lo_tok: int) -> _Span | None:
+    def np_back(self, toks: list[Tok], k: int, lo_tok: int) -> Span | None:
         """Tokens of the noun phrase ending at token index k-1 (the subject) and its head.
 
         The phrase is the head noun phrase with its prepositional complements ("Leaders of
         the Compact"); a participial or adjectival modifier after the head ("meeting in
         Veldan", "familiar with the talks") is left out (see :meth:`_head_back`).
         """
-        j = k - 1
-        while j >= lo_tok and (
-            toks[j].low in _SKIP_BACK
-            or (toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 4)
-        ):
-            j -= 1
-        # a time between the subject and its verb: "Smith on Thursday evening said"
-        x = j
-        while x > lo_tok and toks[x].low in _PARTS_OF_DAY:
-            x -= 1
-        if x > lo_tok and toks[x].low in _DAY_NAMES:
-            x -= 1
-            if x > lo_tok and toks[x].low in ("on", "late", "early", "last", "this", "next"):
-                x -= 1
-            j = x
+        j = time_back(toks, skip_back(toks, k - 1, lo_tok), lo_tok)
         if j < lo_tok:
             return None
         # "Leaders of the Northern Defence Compact (NDC) pledged": the acronym of an
         # organisation named in the complement stays in the phrase (after the head)
         acronym_end = j + 1 if j - 2 > lo_tok and self._acronym_of_org(toks, j - 1) else 0
-        if toks[j].text == ")" and j - 1 > lo_tok:
-            # "Kasich (who has 25 delegates) said"
-            c = j - 1
-            while c > lo_tok and toks[c].text != "(" and j - c < 20:
-                c -= 1
-            if toks[c].text == "(" and c - 1 >= lo_tok:
-                j = c - 1
-            else:
-                return None
-        if toks[j].text in ("—", "–") and j - 1 > lo_tok:
-            # dashed apposition: "Smith — a teacher from Y — says"
-            c = j - 1
-            while c >= lo_tok and toks[c].text not in ("—", "–") and j - c < 16:
-                c -= 1
-            if c > lo_tok and toks[c].text in ("—", "–"):
-                j = c - 1
-            else:
-                return None
+        jb = bracket_back(toks, j, lo_tok)
+        if jb is None:
+            return None
+        j = jb
         if toks[j].text == ",":
-            # apposition: "Smith, the mayor of Y, said"
-            c = j - 1
-            while c >= lo_tok and toks[c].text != "," and j - c < 14:
-                c -= 1
-            if c >= lo_tok and toks[c].text == ",":
-                if self._description_before(toks, c, lo_tok):
-                    # "the operator, Brightwater Lines, said": the name in apposition speaks
-                    name = self.appositive_name(toks, c + 1, j)
-                    if name is not None:
-                        return _Span(*name, name[1])
-                j = c - 1
-                # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
-                if j - 1 > lo_tok and toks[j].low in _FENCED and toks[j - 1].text == ",":
-                    j -= 2
-            else:
-                return None
-        if j < lo_tok or not _WORDISH.fullmatch(toks[j].text):
+            step = self._apposition_back(toks, j, lo_tok)
+            if step is None or isinstance(step, Span):
+                return step
+            j = step
+        if j < lo_tok or not WORDISH.fullmatch(toks[j].text):
             return None
         r = self._core_back(toks, j, lo_tok)
         if r is None:
             return None
         span = self._head_back(toks, r, lo_tok)
         if acronym_end and span.head < span.b == acronym_end - 3:
-            return _Span(span.a, acronym_end, span.head)
+            return Span(span.a, acronym_end, span.head)
         return span
 
-    def _core_back(self, toks: list[_Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
+    def _apposition_back(self, toks: list[Tok], j: int, lo_tok: int) -> int | Span | None:
+        """Before the comma at token ``j`` closing an apposition ("Smith, the mayor of Y,
+        said"): the token before the opening comma, or the name in apposition after a
+        description ("the operator, Brightwater Lines, said"), or None without one."""
+        c = j - 1
+        while c >= lo_tok and toks[c].text != "," and j - c < APPOSITION_TOKENS:
+            c -= 1
+        if not (c >= lo_tok and toks[c].text == ","):
+            return None
+        if self._description_before(toks, c, lo_tok):
+            # "the operator, Brightwater Lines, said": the name in apposition speaks
+            name = self.appositive_name(toks, c + 1, j)
+            if name is not None:
+                return Span(*name, name[1])
+        j = c - 1
+        # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
+        if j - 1 > lo_tok and toks[j].low in FENCED and toks[j - 1].text == ",":
+            j -= 2
+        return j
+
+    def _core_back(self, toks: list[Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
         """Token range [a, b) of the last noun phrase ending at token index j: a name, a
         pronoun or the words back to a determiner (at most 7)."""
-        if j < lo_tok or not _WORDISH.fullmatch(toks[j].text):
+        if j < lo_tok or not WORDISH.fullmatch(toks[j].text):
             return None
 
         b = j + 1
@@ -228,47 +207,9 @@ class _Attributor:
             return (a, b)
         if toks[j].low in PRONOUNS:
             return (j, b)
-        a = j
-        n_words = 0
-        while a >= lo_tok and n_words < 7:
-            t = toks[a]
-            if not _WORDISH.fullmatch(t.text) or t.low in _NP_STOP:
-                a += 1
-                break
-            n_words += 1
-            if t.low in _DETERMINERS:
-                break
-            if (
-                t.text[:1].islower()
-                and a - 1 >= lo_tok
-                and toks[a - 1].text[:1].isupper()
-                and toks[a - 1].low not in _DETERMINERS
-                and a - 1 == lo_tok
-            ):
-                pass
-            a -= 1
-        else:
-            a = max(a, lo_tok)
-        a = max(a, lo_tok)
-        if a >= b:
-            return None
-        # "Two officials speaking on condition of anonymity": the participle ends the phrase
-        x = next((x for x in range(a + 1, b) if _opens_modifier(toks, x, b)), None)
-        if x is not None and _nounish(toks[x - 1]):
-            b = x
-        # keep at most the last 4 words when no determiner opens the phrase
-        if toks[a].low not in _DETERMINERS and b - a > 4:
-            caps = b
-            while caps > a and toks[caps - 1].text[:1].isupper():
-                caps -= 1
-            a = caps if caps < b else b - 4
-        if toks[a].low in _PREP:
-            a += 1
-        if a >= b:
-            return None
-        return (a, b)
+        return trim_phrase(toks, words_back(toks, j, lo_tok), b)
 
-    def _place_object(self, toks: list[_Tok], j: int, lo_tok: int) -> Mention | None:
+    def _place_object(self, toks: list[Tok], j: int, lo_tok: int) -> Mention | None:
         """The place ending at token ``j`` when it is the object of a preposition after a
         noun ("Officials in [Veldan]", "a rally in [the Karsk region]"): a phrase of its own,
         which :meth:`_head_back` attaches to the noun. Not after a participle ("considered
@@ -279,18 +220,18 @@ class _Attributor:
         p = j
         while p > lo_tok and toks[p - 1].start >= m.start:
             p -= 1
-        if p > lo_tok and toks[p - 1].low in _DETERMINERS:
+        if p > lo_tok and toks[p - 1].low in DETERMINERS:
             p -= 1
         return (
             m
             if p - 2 >= lo_tok
-            and toks[p - 1].low in _POSTMOD_PREP
-            and _nounish(toks[p - 2])
-            and not _modifier_word(toks[p - 2])
+            and toks[p - 1].low in POSTMOD_PREP
+            and nounish(toks[p - 2])
+            and not modifier_word(toks[p - 2])
             else None
         )
 
-    def _head_back(self, toks: list[_Tok], core: tuple[int, int], lo_tok: int) -> _Span:
+    def _head_back(self, toks: list[Tok], core: tuple[int, int], lo_tok: int) -> Span:
         """The subject whose last noun phrase is ``core``: walk back over post-modifiers.
 
         A noun phrase right after a preposition is that preposition's object, not the
@@ -304,51 +245,26 @@ class _Attributor:
         """
         a, b = core
         end = head = b
-        for _ in range(6):
-            if not any(_nounish(t) for t in toks[a:b]):
+        for _ in range(HEAD_STEPS):
+            if not any(nounish(t) for t in toks[a:b]):
                 break  # a lone "the" or "his" before a misread cue: no noun phrase to extend
-            if a + 1 < b and _opens_modifier(toks, a, b):
-                link, cut = a, True  # "meeting in Veldan": the phrase began at a participle
-            else:
-                p = a
-                if (
-                    p - 1 >= lo_tok
-                    and toks[p - 1].low in _DETERMINERS
-                    and toks[p].low not in _DETERMINERS
-                ):
-                    p -= 1  # "the" before a name: "of the Northern Defence Compact"
-                if p - 1 >= lo_tok and _opens_modifier(toks, p - 1, b):
-                    link, cut = p - 1, True  # "attending [the summit]"
-                elif p - 1 < lo_tok or toks[p - 1].low not in _POSTMOD_PREP:
-                    break
-                else:
-                    link, cut = p - 1, False
-                    if link - 1 >= lo_tok and _modifier_word(toks[link - 1]):
-                        link, cut = link - 1, True
-            if link - 1 >= lo_tok and toks[link - 1].low in _RELATIVES:
-                link, cut = link - 1, True  # "officials who gathered in Veldan"
+            found = link_before(toks, a, b, lo_tok)
+            if found is None:
+                break
+            link, cut = found
             j = link - 1
             if (
                 j < lo_tok
                 or toks[j].low in PRONOUNS  # "the scholars [that] I interviewed in …"
                 or not (
-                    _nounish(toks[j])
+                    nounish(toks[j])
                     or toks[j].text == ")"
-                    or (toks[link].low == "of" and toks[j].low in _QUANTIFIERS)  # "Some of"
+                    or (toks[link].low == "of" and toks[j].low in QUANTIFIERS)  # "Some of"
                 )
                 or self._title_of(toks, j, link, (a, b))
             ):
                 break
-            r = self._paren_core_back(toks, j, lo_tok)
-            if r is not None:
-                # "who is chairman of …": the phrase starts after a verb the scan took in
-                x = max((x + 1 for x in range(*r) if _verbish(toks[x])), default=r[0])
-                after_modal = x - 1 >= lo_tok and (
-                    toks[x - 1].low in _MODALS or toks[x - 1].low.endswith(("n’t", "n't"))
-                )
-                # "Christie wouldn’t discuss on the show", "declined to comment on the
-                # report": a verb, no noun, before the PP
-                r = (x, r[1]) if x < r[1] and not after_modal else None
+            r = self._noun_before(toks, j, lo_tok)
             if r is None:
                 break
             if r[1] <= j:
@@ -356,9 +272,24 @@ class _Attributor:
             elif cut:
                 end = link
             a, b, head = r[0], r[1], r[1]
-        return _Span(a, end, head)
+        return Span(a, end, head)
 
-    def _title_of(self, toks: list[_Tok], j: int, link: int, core: tuple[int, int]) -> bool:
+    def _noun_before(self, toks: list[Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
+        """The noun phrase ending at token ``j`` that a modifier after it attaches to, or
+        None when a verb, not a noun, stands there."""
+        r = self._paren_core_back(toks, j, lo_tok)
+        if r is None:
+            return None
+        # "who is chairman of …": the phrase starts after a verb the scan took in
+        x = max((x + 1 for x in range(*r) if verbish(toks[x])), default=r[0])
+        after_modal = x - 1 >= lo_tok and (
+            toks[x - 1].low in MODALS or toks[x - 1].low.endswith(("n’t", "n't"))
+        )
+        # "Christie wouldn’t discuss on the show", "declined to comment on the
+        # report": a verb, no noun, before the PP
+        return (x, r[1]) if x < r[1] and not after_modal else None
+
+    def _title_of(self, toks: list[Tok], j: int, link: int, core: tuple[int, int]) -> bool:
         """Whether "X of Y" before the name ``core`` is a title ("Chief of Staff Katie Walsh",
         "Supervisor of Elections Susan Bucher"): capitalised words on both sides of "of"."""
         return (
@@ -369,7 +300,7 @@ class _Attributor:
             is not None
         )
 
-    def _acronym_of_org(self, toks: list[_Tok], k: int) -> bool:
+    def _acronym_of_org(self, toks: list[Tok], k: int) -> bool:
         """Whether token ``k``, in brackets, is the acronym of the organisation just before."""
         if toks[k - 1].text != "(" or toks[k + 1].text != ")":
             return False
@@ -382,7 +313,7 @@ class _Attributor:
             and short.entity == name.entity
         )
 
-    def _paren_core_back(self, toks: list[_Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
+    def _paren_core_back(self, toks: list[Tok], j: int, lo_tok: int) -> tuple[int, int] | None:
         """:meth:`_core_back` at token ``j``, with a short parenthesis after it ("… (NDC)")."""
         if toks[j].text != ")":
             return self._core_back(toks, j, lo_tok)
@@ -392,7 +323,7 @@ class _Attributor:
         r = self._core_back(toks, c - 1, lo_tok) if toks[c].text == "(" else None
         return None if r is None or r[1] < c else (r[0], j + 1)
 
-    def appositive_name(self, toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
+    def appositive_name(self, toks: list[Tok], a: int, b: int) -> tuple[int, int] | None:
         """``(a, b)`` when tokens ``a..b-1`` are exactly one named person or organisation."""
         if not 0 <= a < b <= len(toks):
             return None
@@ -401,13 +332,13 @@ class _Attributor:
             return None
         return (a, b)
 
-    def _description_before(self, toks: list[_Tok], c: int, lo_tok: int) -> bool:
+    def _description_before(self, toks: list[Tok], c: int, lo_tok: int) -> bool:
         """Whether the words before the comma at token ``c`` are a description ("the operator")."""
         x = c - 1
         if x < lo_tok or not toks[x].text[:1].islower():
             return False
-        while x >= lo_tok and c - x <= 7 and _WORDISH.fullmatch(toks[x].text):
-            if toks[x].low in _DETERMINERS:
+        while x >= lo_tok and c - x <= 7 and WORDISH.fullmatch(toks[x].text):
+            if toks[x].low in DETERMINERS:
                 return True
             x -= 1
         return False
@@ -415,12 +346,12 @@ class _Attributor:
     def _mention_ending(self, end: int) -> Mention | None:
         return self._named_by_end.get(end)
 
-    def _np_fwd(self, toks: list[_Tok], k: int, hi_tok: int) -> _Span | None:
+    def np_fwd(self, toks: list[Tok], k: int, hi_tok: int) -> Span | None:
         """Token range of the noun phrase starting at token index k (speaker after the cue)."""
         if k >= hi_tok:
             return None
         t = toks[k]
-        if not _WORDISH.fullmatch(t.text):
+        if not WORDISH.fullmatch(t.text):
             return None
         m = self.index.mention_in(t.start, t.end)
         if m is None:
@@ -429,67 +360,75 @@ class _Attributor:
             b = k
             while b < hi_tok and toks[b].end <= m.end:
                 b += 1
-            return _Span(k, max(b, k + 1), max(b, k + 1))
+            return Span(k, max(b, k + 1), max(b, k + 1))
         if t.low in PRONOUNS:
-            return _Span(k, k + 1, k + 1)
+            return Span(k, k + 1, k + 1)
         b = k
-        while b < hi_tok and b - k < 7:
-            tt = toks[b]
-            if (
-                not _WORDISH.fullmatch(tt.text)
-                or (  # a full stop closing the phrase ("Mr. Smith" goes on)
-                    not any(ch.isalnum() for ch in tt.text)
-                    and (b + 1 >= hi_tok or not toks[b + 1].text[:1].isupper())
-                )
-                or tt.low in _NP_STOP
-                or (b > k and tt.low in _PREP and tt.low != "of")
-                or (b > k and tt.low in _TIME_WORDS)  # "said Smith Friday"
-                # "said officials speaking on condition of anonymity": the head ends
-                or (b > k and _opens_modifier(toks, b, hi_tok) and _nounish(toks[b - 1]))
-            ):
-                break
+        while b < hi_tok and b - k < NP_WORDS and not _ends_phrase_fwd(toks, k, b, hi_tok):
             b += 1
         if b == k:
             return None
-        if b < hi_tok and toks[b - 1].low in _SPOKES and toks[b].low == "for":
-            # "said a spokesman for the Interior Ministry": the organisation speaks
-            x = b + 2 if b + 2 < hi_tok and toks[b + 1].low == "the" else b + 1
-            org = self.mention_starting(toks[x].start) if x < hi_tok else None
-            if org is not None and org.kind == "organisation":
-                e = x
-                while e < hi_tok and toks[e].end <= org.end:
-                    e += 1
-                return _Span(k, e, b)
-        return _Span(k, b, b)
+        return self._spokesman_for(toks, k, b, hi_tok) or Span(k, b, b)
 
-    def who_before(self, toks: list[_Tok], cue: _Cue, lo_tok: int, at: int) -> _Who | None:
-        r = self._np_back(toks, cue.i, lo_tok)
-        return None if r is None else self.who_at(toks, r, at)
+    def _spokesman_for(self, toks: list[Tok], k: int, b: int, hi_tok: int) -> Span | None:
+        """ "said a spokesman for the Interior Ministry": the phrase ``[k, b)`` ending in
+        "spokesman" with the organisation it speaks for, or None."""
+        if not (b < hi_tok and toks[b - 1].low in _SPOKES and toks[b].low == "for"):
+            return None
+        x = b + 2 if b + 2 < hi_tok and toks[b + 1].low == "the" else b + 1
+        org = self.mention_starting(toks[x].start) if x < hi_tok else None
+        if org is None or org.kind != "organisation":
+            return None
+        e = x
+        while e < hi_tok and toks[e].end <= org.end:
+            e += 1
+        return Span(k, e, b)
 
-    def who_after(self, toks: list[_Tok], k: int, hi_tok: int, at: int) -> _Who | None:
-        r = self._np_fwd(toks, k, hi_tok)
-        return None if r is None else self.who_at(toks, r, at)
+    def who_after(self, toks: list[Tok], k: int, hi_tok: int, at: int, hint: str) -> Who | None:
+        """Who the noun phrase starting at token ``k`` names (a speaker after the cue)."""
+        r = self.np_fwd(toks, k, hi_tok)
+        return None if r is None else self.who_at(toks, r, at, hint)
 
 
-_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
-_DAY_NAMES = frozenset(_DAYS.split("|"))
-_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+_DAYS = "|".join(sorted(DAY_NAMES, key=lambda w: (-len(w), w)))
+_PARTS = "|".join(sorted(PARTS_OF_DAY, key=lambda w: (-len(w), w)))
 # a time expression closing a phrase: " on Friday", " Friday.", " late Tuesday night"
 _TRAILING_TIME = re.compile(
-    rf"(?:\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?)+\.?\Z",
+    rf"(?:\s+(?:(?:on|late|early|last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:{_PARTS}))?)+\.?\Z",
     re.IGNORECASE,
 )
 _NOT_SPEAKER_START = frozenset("be been being amid to than as if".split())
-_TIMEISH = _TIME_WORDS | frozenset(
+_TIMEISH = TIME_WORDS | frozenset(
     "this last next ago two three few several days weeks months years".split()
 )
+
+
+def _ends_phrase_fwd(toks: list[Tok], k: int, b: int, hi_tok: int) -> bool:
+    """Whether token ``b`` ends a noun phrase that started at token ``k`` (after a cue):
+    punctuation, a full stop closing it ("Mr. Smith" goes on), a function word, a
+    preposition but "of", a time ("said Smith Friday") or a participle after the head
+    ("said officials speaking on condition of anonymity")."""
+    tt = toks[b]
+    if not WORDISH.fullmatch(tt.text) or tt.low in NP_STOP:
+        return True
+    if not any(ch.isalnum() for ch in tt.text) and (
+        b + 1 >= hi_tok or not toks[b + 1].text[:1].isupper()
+    ):
+        return True
+    if b == k:
+        return False
+    return (
+        (tt.low in PREP and tt.low != "of")
+        or tt.low in TIME_WORDS
+        or (opens_modifier(toks, b, hi_tok) and nounish(toks[b - 1]))
+    )
 
 
 def _speakerlike(phrase: str, words: list[str]) -> bool:
     """Whether a phrase before or after a cue can be a source (not a time, number or PP)."""
     if not words or not any(ch.isalpha() for ch in phrase):
         return False
-    if words[0] in _PREP or words[0] in _NOT_SPEAKER_START or words[-1] in ("to", "than", "of"):
+    if words[0] in PREP or words[0] in _NOT_SPEAKER_START or words[-1] in ("to", "than", "of"):
         return False
     if phrase[:1].isdigit() and len(words) <= 2:
         return False

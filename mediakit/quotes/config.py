@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..checks import check_config, config_error
+
 
 @dataclass(frozen=True)
 class QuoteConfig:
@@ -26,3 +28,9 @@ class QuoteConfig:
     min_direct_words: int = 4
     guess_from_context: bool = True
     content_with_that: bool = False
+
+    def __post_init__(self) -> None:
+        """Raise now for a value of the wrong type."""
+        check_config(self)
+        if self.min_direct_words < 0:
+            raise config_error(self, "min_direct_words", "must be 0 or more")

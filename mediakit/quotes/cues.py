@@ -1,54 +1,42 @@
-"""The cue lexicon, cue finding and small token helpers over the raw text."""
+"""The cue lexicon (lexicons/quote_cues.tsv), the closed word classes the rules test, and
+cue finding over the token view."""
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from ..resources import lexicon_rows, verb_forms
+from ..resources import lexicon_lines, lexicon_rows, verb_forms, word_class
+from ..text import LETTER_WORD, WORD, Tok
 
 # ---------------------------------------------------------------------------------------
 # lexicon
 
 
-# Verbs that introduce content without "that" ("He said the plan failed").
-_BARE_OK = frozenset(
-    "say tell add warn argue claim insist write tweet note explain announce suggest predict "
-    "promise vow state declare reply stress caution contend maintain assert allege "
-    "concede counter charge remark testify report concerned".split()
-)
-# Cue forms that are also plural nouns.
-_NOUNISH = frozenset(
-    "states reports claims notes remarks comments charges counters posts fears hopes doubts "
-    "concerns estimates shows finds quotes tweets writes says thoughts answers replies "
-    "responses warnings promises pledges vows predictions statements stresses "
-    "concerned".split()
-)
+# Plural nouns that share their form with a cue ("the Baltic states", "the reports").
+_NOUNISH = frozenset(lexicon_lines("quote_cue_nouns.txt"))
+
+
+# A cue form's entry: (lemma, type, frame, tags) of its lexicon row.
+CueEntry = tuple[str, str, str, frozenset[str]]
 
 
 @functools.cache
-def _cue_forms(path: str) -> dict[str, tuple[str, str, str]]:
-    """Inflected form -> (lemma, type, frame) for every cue of the lexicon at ``path``."""
-    forms: dict[str, tuple[str, str, str]] = {}
+def cue_forms(path: str) -> dict[str, CueEntry]:
+    """Inflected form -> (lemma, type, frame, tags) for every cue of the lexicon at ``path``."""
+    forms: dict[str, CueEntry] = {}
     for row in lexicon_rows(path):
         lemma, kind = row[0], row[1] if len(row) > 1 else "speech"
         listed = [f.strip() for f in row[2].split(",")] if len(row) > 2 and row[2] else []
-        frame = row[3] if len(row) > 3 and row[3] else ("bare" if lemma in _BARE_OK else "that")
+        frame = row[3] if len(row) > 3 and row[3] else "that"
+        tags = frozenset(row[4].split()) if len(row) > 4 else frozenset()
         for f in verb_forms(lemma, listed):
-            forms.setdefault(f.lower(), (lemma, kind, frame))
+            forms.setdefault(f.lower(), (lemma, kind, frame, tags))
     return forms
 
 
-# Verbs that put the speaker after them ("…, said Smith").
-_INVERTED = frozenset(
-    "say add write ask note continue explain reply respond insist warn quip remember recall "
-    "read recount exclaim retort".split()
-)
-_SKIP_BACK = frozenset(
+SKIP_BACK = frozenset(
     "also has had have was is were are would will could should may might later then previously "
     "recently reportedly publicly privately once again further repeatedly simply flatly "
     "quickly did does do not never long first last earlier often frequently still already "
@@ -57,130 +45,63 @@ _SKIP_BACK = frozenset(
     "won’t wouldn’t can’t couldn’t isn’t wasn’t hasn't hadn't haven't didn't doesn't don't "
     "won't wouldn't can't couldn't isn't wasn't".split()
 )
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     "the a an this that these those another some many most several both all other his her "
     "their its our your one two three four five six seven eight nine ten no each every "
     "any such".split()
 )
-_NP_STOP = frozenset(
+NP_STOP = frozenset(
     "that which who whom whose and or but because while when where if as than so said says "
     "say told tells".split()
 )
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "morning afternoon evening night week month year earlier later".split()
-)
-_OPENERS = frozenset(
+OPENERS = frozenset(
     "when after before while as although though if since because last earlier later meanwhile "
     "and but yet so still also there however then instead asked".split()
 )
-_AUX = frozenset(
+AUX = frozenset(
     "is was are were has had have will would could can may might should must did does do "
     "also went made took gave got came ran won lost met sent spent led held kept left put set "
     "brought began became".split()
 )
-_AUX_VERBS = frozenset(
-    "did does do has had have is was would will could should then later also went made".split()
-)
-_CLAUSE_BREAK = frozenset(
+CLAUSE_BREAK = frozenset(
     "but while although though whereas which who whose where saying adding according "
     "citing noting arguing calling even yet so".split()
 )
-_PASSIVE = frozenset("is was were are been be being get got gets getting".split())
-_NOT_BEFORE_THAT = frozenset(
+PASSIVE = frozenset("is was were are been be being get got gets getting".split())
+NOT_BEFORE_THAT = frozenset(
     "he she they it we i you how what why whether if when where who which is was are were".split()
 )
-_COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
-_POLL_OPENER = re.compile(
+COLON_LINE = re.compile(r"([A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4})(:) +(?=\S)")
+POLL_OPENER = re.compile(
     r"(In) ((?:an?|the|this|that|its|their|his|her|[\w.’'\-/]+’s|[\w.’'\-/]+'s) "
     r"[^,;:.!?]{0,60}?\b(?:poll|polls|survey|surveys|study|report|analysis|data)"
     r"(?: [^,;:.!?]{0,40})?), +"
 )
-_PROGRESSIVE = frozenset("is are was were been be am".split())
-_DOCUMENT_NOUNS = frozenset(
+PROGRESSIVE = frozenset("is are was were been be am".split())
+DOCUMENT_NOUNS = frozenset(
     "report reports poll polls survey surveys study studies data figures records documents "
     "emails email statement statements analysis review interviews filing filings letter memo "
     "book article estimates numbers count tally results audit documents transcript".split()
 )
-_PARTICLES = frozenset("off up down away back".split())
-_TIME_OPENERS = _TIME_WORDS | {"last", "this", "next"}
-_SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
-_FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
-_SUBJ_PRONOUNS = frozenset("he she they it we i you there this".split())
-_OBJ_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
-_PREP = frozenset("on in at during after before about over of for with by from to into".split())
-_WORDISH = re.compile(r"[\w’'\-.]+", re.UNICODE)
-_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.UNICODE)
-_SENT_END = re.compile(r"[.!?…]+[”\"’»)]*\s*$")
-
-# ---------------------------------------------------------------------------------------
-# small parsing helpers over the raw text
-
-
-class _Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str
-
-
-_MAKE_TOK = functools.partial(tuple.__new__, _Tok)  # _Tok._make without its length check
-
-
-# ``_TOKEN`` as one group, for ``split``: the tokens at the odd places and what lies between
-# them at the even ones, so the offsets are running sums of the lengths (no match objects).
-# Every token starts with a non-space: the look-ahead passes over spaces at once.
-_TOKEN_SPLIT = re.compile(f"((?=\\S)(?:{_TOKEN.pattern}))", _TOKEN.flags)
-
-
-def _tok_columns(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
-    """Starts, ends and words of the tokens of ``text[lo:hi]``.
-
-    >>> _tok_columns("He said: don't.", 3, 15)
-    ([3, 7, 9, 14], [7, 8, 14, 15], ['said', ':', "don't", '.'])
-    """
-    parts = _TOKEN_SPLIT.split(text[lo:hi])
-    offsets = list(itertools.accumulate(map(len, parts), initial=lo))
-    return offsets[1:-1:2], offsets[2::2], parts[1::2]
-
-
-def _toks(text: str, lo: int, hi: int) -> list[_Tok]:
-    """Tokens of ``text[lo:hi]`` (words with inner apostrophes, and single marks)."""
-    starts, ends, words = _tok_columns(text, lo, hi)
-    return list(map(_MAKE_TOK, zip(starts, ends, words, map(str.lower, words), strict=True)))
-
-
-class _TokIndex:
-    """The tokens of ``text[base_lo:base_hi]``, made once; :meth:`span` gives those of a range.
-
-    ``span(lo, hi)`` equals ``_toks(text, lo, hi)``: the token pattern has no anchors nor
-    look-arounds, so when no token of the base range straddles ``lo`` or ``hi`` the tokens
-    of ``lo..hi`` are exactly the base range's tokens lying inside it; when one straddles a
-    bound, or the range leaves the base range, the range is tokenised on its own.
-    """
-
-    def __init__(self, text: str, base_lo: int, base_hi: int) -> None:
-        self.text = text
-        self.lo = base_lo
-        self.hi = base_hi
-        self.starts, self.ends, words = _tok_columns(text, base_lo, base_hi)
-        lows = map(str.lower, words)
-        self.toks = list(map(_MAKE_TOK, zip(self.starts, self.ends, words, lows, strict=True)))
-
-    def span(self, lo: int, hi: int) -> list[_Tok]:
-        if lo < self.lo or hi > self.hi:
-            return _toks(self.text, lo, hi)
-        if hi <= lo:
-            return []
-        i = bisect.bisect_right(self.ends, lo)  # the first token ending after lo
-        j = bisect.bisect_left(self.starts, hi)  # the first token starting at or after hi
-        if (i < len(self.starts) and self.starts[i] < lo) or (j > 0 and self.ends[j - 1] > hi):
-            return _toks(self.text, lo, hi)  # a token straddles a bound
-        return self.toks[i:j]
+PARTICLES = frozenset("off up down away back".split())
+SOURCE_NOUNS = frozenset("poll polls survey study report sources".split())
+FENCED = frozenset("meanwhile however though too instead also moreover furthermore".split())
+# Subjects that open a clause: the subject pronouns of lexicons/words_pronouns.tsv, "you" and
+# the dummy subjects "there", "this".
+SUBJ_PRONOUNS = word_class("words_pronouns.tsv", "subject") | {"you", "there", "this"}
+# Objects of "told" that are no content ("told him", "told reporters"): the object pronouns
+# of lexicons/words_pronouns.tsv but "it" (taking it in changes two PolNeAR dev quotes, which
+# no measure has chosen), "you", and the audiences "reporters", "supporters".
+OBJ_PRONOUNS = (word_class("words_pronouns.tsv", "object") - {"it"}) | {
+    "you",
+    "reporters",
+    "supporters",
+}
+PREP = frozenset("on in at during after before about over of for with by from to into".split())
 
 
 @dataclass(frozen=True)
-class _Cue:
+class Cue:
     start: int
     end: int
     text: str
@@ -189,22 +110,17 @@ class _Cue:
     i: int  # token index of the cue's first token
     j: int  # token index after the cue
     frame: str = "that"  # bare | that | obj | to | raise: what the cue's content looks like
+    tags: frozenset[str] = frozenset()  # the lexicon's tags: inverted, noun
+    first: str = ""  # the cue's first word, lower-case ("said", "called" of "called for")
 
 
-# Cue lemmas whose base and -s forms are common nouns too ("attacks", "a question").
-_NOUN_TOO = frozenset(
-    "state attack question report post comment charge claim estimate promise pledge vow call "
-    "praise defend cite discuss express blame reject dismiss endorse tout slam condemn denounce "
-    "criticize criticise accuse describe remark plan offer request order mention highlight echo "
-    "blast".split()
-)
 _VERB_BEFORE = frozenset(
     "to will would could should may might must not also did does do can cannot never often "
     "he she it they i we you who which that".split()
 )
 
 
-def _verb_context(toks: list[_Tok], k: int) -> bool:
+def verb_context(toks: list[Tok], k: int) -> bool:
     """Whether token k reads as a verb: after a subject pronoun, a modal or a name."""
     if k == 0:
         return False
@@ -213,7 +129,7 @@ def _verb_context(toks: list[_Tok], k: int) -> bool:
         return True
     if prev.low.endswith(("’s", "'s")):
         return False  # "Obama's claim"
-    return prev.text[:1].isupper() and prev.low not in _DETERMINERS and k > 1
+    return prev.text[:1].isupper() and prev.low not in DETERMINERS and k > 1
 
 
 # How a source who stays anonymous is kept out of the story: "(asked) not to be named",
@@ -224,23 +140,26 @@ _ANONYMITY = re.compile(
     r"(?:that (?:he|she|they|his name|her name|their names?) )?(?:not )?(?:to )?(?:not )?"
     r"be (?:named|identified|quoted|quoted by name|publicly identified|used)"
 )
+# The formula and what follows it are read over at most 12 words ("that his name not be used").
+ANONYMITY_TOKENS = 12
 # Words that open an adjunct after the formula: "… not to be named because …", "… to discuss …"
 _ANONYMITY_TAIL = frozenset("because since as while when to in so for citing given".split())
 
 
-def _anonymity(toks: list[_Tok], k: int) -> bool:
+def anonymity_formula(toks: list[Tok], k: int) -> bool:
     """Whether the words from token k are an anonymity formula: what a source who is not
     named asked for is no quote ("…, said one analyst, who asked not to be named").
 
-    >>> _anonymity(_toks("who asked not to be named.", 0, 26), 2)
+    >>> from mediakit.text import dotted_tokens
+    >>> anonymity_formula(dotted_tokens("who asked not to be named.", 0, 26), 2)
     True
-    >>> _anonymity(_toks("declined to be identified because the talks are private", 0, 55), 1)
+    >>> anonymity_formula(dotted_tokens("declined to be identified because the talks are private", 0, 55), 1)
     True
-    >>> _anonymity(_toks("asked not to be fooled again", 0, 28), 1)
+    >>> anonymity_formula(dotted_tokens("asked not to be fooled again", 0, 28), 1)
     False
     """
     words: list[str] = []
-    for t in toks[k : k + 12]:
+    for t in toks[k : k + ANONYMITY_TOKENS]:
         if not t.text.isalpha():
             break
         words.append(t.low)
@@ -254,7 +173,7 @@ def _anonymity(toks: list[_Tok], k: int) -> bool:
 _FIRSTS: dict[int, frozenset[str]] = {}
 
 
-def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
+def _first_words(forms: dict[str, CueEntry]) -> frozenset[str]:
     """First words of the cue forms (the lexicons are cached, so their ids are stable)."""
     f = _FIRSTS.get(id(forms))
     if f is None:
@@ -263,7 +182,6 @@ def _first_words(forms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
     return f
 
 
-_WORD_RE = re.compile(r"\w+")
 _FIRSTS_RE: dict[int, re.Pattern[str]] = {}
 
 
@@ -286,96 +204,91 @@ def _trie_pattern(words: list[str]) -> str:
     return rx(trie)
 
 
-def _first_words_re(forms: dict[str, tuple[str, str, str]]) -> re.Pattern[str]:
+def first_words_re(forms: dict[str, CueEntry]) -> re.Pattern[str]:
     """A regex finding, in lower-cased text, a whole ``\\w+`` run that is a first word of a cue.
 
-    ``pattern.search(s) is None`` equals ``firsts.isdisjoint(_WORD_RE.findall(s))``: a run
+    ``pattern.search(s) is None`` equals ``firsts.isdisjoint(WORD.findall(s))``: a run
     of word characters equals a word of ``\\w`` characters only exactly where the word
     has no word character on either side (a first word with other characters never
     equals a run, so it is left out).
     """
     p = _FIRSTS_RE.get(id(forms))
     if p is None:
-        words = sorted(w for w in _first_words(forms) if _WORD_RE.fullmatch(w))
+        words = sorted(w for w in _first_words(forms) if WORD.fullmatch(w))
         p = re.compile(r"\b" + _trie_pattern(words) + r"\b" if words else r"(?!)")
         _FIRSTS_RE[id(forms)] = p
     return p
 
 
-def _cues(
-    toks: list[_Tok],
-    forms: dict[str, tuple[str, str, str]],
+def find_cues(
+    toks: list[Tok],
+    forms: dict[str, CueEntry],
     masked: list[tuple[int, int]],
     *,
     title: bool = False,
-) -> list[_Cue]:
+) -> list[Cue]:
+    """The cues among ``toks`` in order, none starting inside a ``masked`` span; in a
+    headline in title case (``title``) a capitalised cue counts too ("Clinton Says …")."""
     out = []
     k = 0
     n = len(toks)
     firsts = _first_words(forms)
     while k < n:
         t = toks[k]
-        low = t.low
         # (both tests only step on; the set look-up is the cheaper, so it goes first)
-        if low not in firsts or (masked and any(a <= t.start < b for a, b in masked)):
+        if t.low not in firsts or (masked and any(a <= t.start < b for a, b in masked)):
             k += 1
             continue
-        if low == "according" and k + 1 < n and toks[k + 1].low == "to":
-            out.append(
-                _Cue(
-                    t.start, toks[k + 1].end, "according to", "according to", "according", k, k + 2
-                )
-            )
-            k += 2
+        c = _cue_at(toks, k, forms, title)
+        if c is None:
+            k += 1
             continue
-        if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
-            lemma, kind, frame = forms[f"{low} {toks[k + 1].low}"]
-            out.append(
-                _Cue(
-                    t.start,
-                    toks[k + 1].end,
-                    f"{t.text} {toks[k + 1].text}",
-                    lemma,
-                    kind,
-                    k,
-                    k + 2,
-                    frame,
-                )
-            )
-            k += 2
-            continue
-        if (
-            low in _NOUNISH
-            and k > 0
-            and (toks[k - 1].low in _DETERMINERS or (k > 1 and toks[k - 2].low in _DETERMINERS))
-        ):
-            if not (k + 1 < n and toks[k + 1].low in ("that", ":")):
-                k += 1
-                continue  # "the Baltic states", "the reports": nouns, not cues
-        if low in forms and (
-            t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
-        ):
-            lemma, kind, frame = forms[low]
-            if lemma in _NOUN_TOO and low in (lemma, lemma + "s") and not _verb_context(toks, k):
-                k += 1
-                continue  # "attacks on", "a question", "the state": nouns, not cues
-            out.append(_Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame))
-        k += 1
+        out.append(c)
+        k = c.j
     return out
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+def _cue_at(toks: list[Tok], k: int, forms: dict[str, CueEntry], title: bool) -> Cue | None:
+    """The cue starting at token ``k`` ("according to", a two-word form, a verb), or None
+    when the word is a noun there ("the Baltic states", "attacks on")."""
+    t = toks[k]
+    low = t.low
+    n = len(toks)
+    if low == "according" and k + 1 < n and toks[k + 1].low == "to":
+        end = toks[k + 1].end
+        return Cue(t.start, end, "according to", "according to", "according", k, k + 2, first=low)
+    if k + 1 < n and f"{low} {toks[k + 1].low}" in forms:
+        lemma, kind, frame, tags = forms[f"{low} {toks[k + 1].low}"]
+        words = f"{t.text} {toks[k + 1].text}"
+        return Cue(t.start, toks[k + 1].end, words, lemma, kind, k, k + 2, frame, tags, low)
+    if (
+        low in _NOUNISH
+        and k > 0
+        and (toks[k - 1].low in DETERMINERS or (k > 1 and toks[k - 2].low in DETERMINERS))
+        and not (k + 1 < n and toks[k + 1].low in ("that", ":"))
+    ):
+        return None  # "the Baltic states", "the reports": nouns, not cues
+    if low not in forms or not (
+        t.text[0].islower() or (title and k > 0) or (k == 0 and low == "asked")
+    ):
+        return None
+    lemma, kind, frame, tags = forms[low]
+    if "noun" in tags and low in (lemma, lemma + "s") and not verb_context(toks, k):
+        return None  # "attacks on", "a question", "the state": nouns, not cues
+    return Cue(t.start, t.end, t.text, lemma, kind, k, k + 1, frame, tags, low)
+
+
 _INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
 
 
-def _title_like(s: str) -> bool:
+def title_like(s: str) -> bool:
     """Whether marked words look like a title or a name ("This Week", "Face the Nation")."""
-    words = _LETTER_WORD.findall(s)
+    words = LETTER_WORD.findall(s)
     small = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "at"}
     return 0 < len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
-def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
@@ -386,14 +299,3 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
         if not _INITIALS_END.search(text[max(s, e - 5) : e]):
             e -= 1
     return s, e
-
-
-def _n_words(s: str) -> int:
-    return len(_WORD_RE.findall(s))
-
-
-def _min_words(s: str, n: int) -> bool:
-    """``_n_words(s) >= n``, reading no further than the n-th word."""
-    if n <= 0:
-        return True
-    return len(list(itertools.islice(_WORD_RE.finditer(s), n))) >= n

@@ -28,13 +28,13 @@ class Marked:
         return self.close + self.close_len if self.close >= 0 else self.end
 
 
-class _Spans:
+class Spans:
     """Half-open spans ``[a, b)`` kept sorted by start, with point and window queries in log time.
 
     A running maximum of the ends answers "does any span cover x" exactly, nested or
     overlapping spans included.
 
-    >>> sp = _Spans([(0, 10), (2, 4), (20, 30)])
+    >>> sp = Spans([(0, 10), (2, 4), (20, 30)])
     >>> sp.covers(5), sp.covers(10), sp.covers(25)
     (True, False, True)
     >>> sp.overlapping(3, 21)
@@ -93,7 +93,7 @@ class _Spans:
 # ---------------------------------------------------------------------------------------
 # pass 1: quotation marks
 
-_DQ_OPEN = "“„«"
+DQ_OPEN = "“„«"
 _DQ_CLOSE = "”»"
 _MARK_RE = re.compile(r"''|``|[“”„«»\"]")
 
@@ -120,7 +120,7 @@ def _role(text: str, i: int, j: int, inside: bool) -> str:
     return "toggle"
 
 
-def _single_spans(text: str, ps: int, pe: int, taken: _Spans) -> list[Marked]:
+def _single_spans(text: str, ps: int, pe: int, taken: Spans) -> list[Marked]:
     out: list[Marked] = []
     i = ps
     while True:
@@ -167,6 +167,49 @@ def _single_spans(text: str, ps: int, pe: int, taken: _Spans) -> list[Marked]:
     return out
 
 
+def _pair_paragraph(
+    text: str, ps: int, pe: int, carry: int | None, out: list[Marked]
+) -> tuple[int | None, int]:
+    """Pair the marks of the paragraph ``text[ps:pe]`` into ``out``; ``carry`` is the open
+    mark of a quote running on from the paragraph before. Returns the mark left open (and
+    its length), or None."""
+    open_at: int | None = carry
+    open_len = 1
+    first_mark = True
+    for m in _MARK_RE.finditer(text, ps, pe):
+        i, j = m.span()
+        if open_at is not None and open_at < ps and first_mark:
+            # continuation paragraph opens with a mark: it stays inside the quote
+            first_mark = False
+            if i == ps:
+                continue
+        first_mark = False
+        role = _role(text, i, j, open_at is not None)
+        if role == "toggle":
+            role = "close" if open_at is not None else "open"
+        if role == "open":
+            if open_at is not None and open_at >= ps:
+                # nested or unbalanced: a second opener; close the first one here
+                if text[open_at] != text[i] or text[i] == '"':
+                    continue  # nested quote of another mark type: ignore
+                _close_unclosed(text, open_at + open_len, i, open_at, out)
+            open_at, open_len = i, j - i
+        elif open_at is not None:  # (a stray closing mark is left alone)
+            s = open_at + open_len
+            if i > s:
+                out.append(Marked(s, i, open_at, i, "double", close_len=j - i))
+            open_at = None
+    return open_at, open_len
+
+
+def _close_unclosed(text: str, s: int, e: int, open_at: int, out: list[Marked]) -> None:
+    """Keep ``text[s:e]`` (trailing spaces dropped) as a quote whose mark is never closed."""
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Marked(s, e, open_at, -1, "double", closed=False))
+
+
 def find_marked_spans(
     text: str, paragraphs: Sequence[tuple[int, int]] | None = None, *, single: bool = True
 ) -> list[Marked]:
@@ -182,52 +225,20 @@ def find_marked_spans(
     carry: int | None = None  # open mark of a quote running over paragraphs
     n = len(paragraphs)
     for pi, (ps, pe) in enumerate(paragraphs):
-        open_at: int | None = carry
-        open_len = 1
+        open_at, open_len = _pair_paragraph(text, ps, pe, carry, out)
         carry = None
-        first_mark = True
-        for m in _MARK_RE.finditer(text, ps, pe):
-            i, j = m.span()
-            if open_at is not None and open_at < ps and first_mark:
-                # continuation paragraph opens with a mark: it stays inside the quote
-                first_mark = False
-                if i == ps:
-                    continue
-            first_mark = False
-            role = _role(text, i, j, open_at is not None)
-            if role == "toggle":
-                role = "close" if open_at is not None else "open"
-            if role == "open":
-                if open_at is not None and open_at >= ps:
-                    # nested or unbalanced: a second opener; close the first one here
-                    if text[open_at] != text[i] or text[i] == '"':
-                        continue  # nested quote of another mark type: ignore
-                    s = open_at + open_len
-                    e = i
-                    while e > s and text[e - 1].isspace():
-                        e -= 1
-                    if e > s:
-                        out.append(Marked(s, e, open_at, -1, "double", closed=False))
-                open_at, open_len = i, j - i
-            else:
-                if open_at is None:
-                    continue  # stray closing mark
-                s = open_at + open_len
-                if i > s:
-                    out.append(Marked(s, i, open_at, i, "double", close_len=j - i))
-                open_at = None
-        if open_at is not None:
-            nxt = paragraphs[pi + 1][0] if pi + 1 < n else -1
-            if nxt >= 0 and text[nxt] in '“"«„' or (nxt >= 0 and text.startswith("''", nxt)):
-                carry = open_at
-                continue
-            s = open_at + open_len
-            e = pe
-            if e > s:
-                out.append(Marked(s, e, open_at, -1, "double", closed=False))
+        if open_at is None:
+            continue
+        nxt = paragraphs[pi + 1][0] if pi + 1 < n else -1
+        if nxt >= 0 and text[nxt] in '“"«„' or (nxt >= 0 and text.startswith("''", nxt)):
+            carry = open_at  # the next paragraph opens with a mark: the quote goes on
+            continue
+        s = open_at + open_len
+        if pe > s:
+            out.append(Marked(s, pe, open_at, -1, "double", closed=False))
     out.sort(key=lambda m: m.start)
     if single:
-        taken = _Spans([(m.open, m.after) for m in out])
+        taken = Spans([(m.open, m.after) for m in out])
         singles = []
         for ps, pe in paragraphs:
             singles.extend(_single_spans(text, ps, pe, taken))

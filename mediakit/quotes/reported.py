@@ -1,404 +1,381 @@
-"""Pass 3: reported speech, from every cue of a sentence (indirect and mixed quotes)."""
+"""Reported speech: indirect and mixed quotes, from a paragraph's opening line or from a cue.
+
+A cue rule takes the article's :class:`Context` and a :class:`CueSite` (one cue of a
+sentence and what is known about the sentence) and returns the drafts it finds, an empty
+list when it rules the cue out, or None when the cue is not its pattern (the next rule
+reads it). The order of the rules is in :mod:`.rules`.
+"""
 
 from __future__ import annotations
 
-from .attribution import _Who
-from .clauses import _ClausePass
-from .cues import (
-    _AUX,
-    _COLON_LINE,
-    _INVERTED,
-    _PASSIVE,
-    _POLL_OPENER,
-    _PREP,
-    _PROGRESSIVE,
-    _SKIP_BACK,
-    _SOURCE_NOUNS,
-    _TIME_WORDS,
-    _WORDISH,
-    _anonymity,
-    _Cue,
-    _cues,
-    _first_words_re,
-    _min_words,
-    _strip_span,
-    _Tok,
-    _verb_context,
+from typing import NamedTuple
+
+from ..text import Tok, min_words
+from .attribution import Who
+from .clauses import (
+    clause_subject,
+    content,
+    content_start,
 )
-from .drafts import _Draft
-from .marks import _DQ_OPEN, Marked, _Spans
-from .phrases import _opens_modifier, _verbish
+from .context import MIN_CONTENT_WORDS, Context, Draft
+from .cues import (
+    COLON_LINE,
+    PASSIVE,
+    POLL_OPENER,
+    PROGRESSIVE,
+    SKIP_BACK,
+    SOURCE_NOUNS,
+    Cue,
+    anonymity_formula,
+    strip_span,
+    verb_context,
+)
+from .marks import DQ_OPEN, Spans
 
-# Marks that may close a sentence after a post-posed speaker ("…, said Smith.”").
-_CLOSING = frozenset(".!?…”’\"'»")
+COLON_NAME_WORDS = 5
+# ... and at least five words after it: a shorter line is a section heading ("Fiorina:
+# See you later?"); in PolNeAR dev 1 of 9 colon lines of 3-4 words is a quote, 32 of 40 longer.
+COLON_MIN_WORDS = 5
+# "According to a recent report from Bloomberg New Energy Finance, …": the source runs to
+# the comma within 14 tokens; "according to the operator, Brightwater Lines, …": a name in
+# apposition within 6 tokens after it.
+ACCORDING_SOURCE_TOKENS = 14
+ACCORDING_APPOSITION_TOKENS = 8
 
 
-class _ReportedPass(_ClausePass):
-    # -- reported speech ---------------------------------------------------------------------
-    def _reported(
-        self, si: int, ss: int, se: int, direct_spans: _Spans, marks: list[Marked]
-    ) -> None:
-        text = self.text
-        att = self.att
-        if direct_spans.contains(ss, se):
-            return
-        if self._para_start(ss):
-            self._colon_line(ss, direct_spans)
-        self._poll_opener(ss, se, direct_spans)
-        if _first_words_re(att.forms).search(text[ss:se].lower()) is None:
-            return  # no cue word at all: skip the tokens
-        masked = [
-            (direct_spans.starts[i], direct_spans.ends[i])
-            for i in reversed(direct_spans.overlapping(ss, se))
-        ]
-        masked += [
-            (marks[i].open, marks[i].after) for i in reversed(self.mark_spans.overlapping(ss, se))
-        ]
-        toks = self._toks(ss, se, si)
-        if len(toks) < 3:
-            return
-        self.title = False
-        if toks[1].text[0].isupper() and toks[2].text[0].isupper():
-            # a headline in title case: "Clinton Says Russians Hacked DNC"
-            caps = [t.text[0].isupper() for t in toks if t.text[0].isalpha()]
-            self.title = len(caps) >= 4 and sum(caps) >= 0.75 * len(caps)
-        cues = _cues(toks, att.forms, masked, title=self.title)
-        if not cues:
-            return
-        # the cues and speakers of direct quotes of this sentence are taken already
-        in_sentence = [
-            d
-            for d in self._drafts_in(si, direct=True)
-            if ss <= d.start < se or (d.cue is not None and ss <= d.cue.start < se)
-        ]
-        taken: list[tuple[int, int]] = [(d.cue.start, d.cue.end) for d in in_sentence if d.cue]
-        taken += [(d.who.start, d.who.end) for d in in_sentence if d.who]
-        lo = 0  # first token a content may start at (after the previous reported quote)
-        for ci, c in enumerate(cues):
-            if c.i < lo or any(a <= c.start < b for a, b in taken):
-                continue
-            drafts = self._reported_one(si, toks, cues, ci, lo, masked, in_sentence)
-            drafts = [d for d in drafts if not direct_spans.overlaps(d.start, d.end)]
-            if not drafts:
-                continue
-            for d in drafts:
-                if d.who and d.who.speaker:
-                    att.last_speaker = d.who.speaker
-                self._add(d)
-                taken.append((d.start, d.end))
-            last = max(max(d.end for d in drafts), c.end)
-            while lo < len(toks) and toks[lo].start < last:
-                lo += 1
+class LineSite(NamedTuple):
+    """A sentence as the line rules read it: its bounds, the direct quotes found so far and
+    the speaker of the quote before."""
 
-    def _para_start(self, ss: int) -> bool:
-        ps, _pe = self._para_bounds(ss)
-        return not self.text[ps:ss].strip()
+    start: int
+    end: int
+    direct_spans: Spans
+    hint: str
 
-    def _colon_line(self, ss: int, direct_spans: _Spans) -> None:
-        """A paragraph opening "NAME: words" (headlines, transcripts): the words are NAME's."""
-        text = self.text
-        m = _COLON_LINE.match(text, ss)
-        if m is None:
-            return
-        name_s, name_e = m.span(1)
-        words = m.group(1).split()
-        if len(words) > 5 or text[m.end()] in _DQ_OPEN + '"':
-            return
-        who = self.att._who(name_s, name_e, ss)
-        if who is None:
-            return
-        allcaps = len(words) == 1 and len(words[0]) > 2 and words[0].isupper()
-        if who.how != "name" and not allcaps and words[-1].lower() not in _SOURCE_NOUNS:
-            return
-        _ps, pe = self._para_bounds(ss)
-        s, e = _strip_span(text, m.end(), pe)
-        # a short line is a section heading ("Fiorina: See you later?", "Kasich: Win in a walk")
-        if not _min_words(text[s:e], 5) or direct_spans.overlaps(s, e):
-            return
-        cue = _Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
-        self._add(self._mk(s, e, who, cue, "reported:colon"))
 
-    def _poll_opener(self, ss: int, se: int, direct_spans: _Spans) -> None:
-        """ "In a Gazette poll last month, CONTENT": the poll is the source."""
-        text = self.text
-        m = _POLL_OPENER.match(text, ss, se)
-        if m is None:
-            return
-        s, e = _strip_span(text, m.end(), se)
-        if not _min_words(text[s:e], 3) or direct_spans.overlaps(s, e):
-            return
-        who = _Who(m.start(2), m.end(2), m.group(2), "", "np")
-        cue = _Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
-        self._add(self._mk(s, e, who, cue, "reported:in-poll"))
+class CueSite(NamedTuple):
+    """One cue of a sentence as the cue rules read it.
 
-    def _reported_one(
-        self,
-        si: int,
-        toks: list[_Tok],
-        cues: list[_Cue],
-        ci: int,
-        lo: int,
-        masked: list[tuple[int, int]],
-        in_sentence: list[_Draft],
-    ) -> list[_Draft]:
-        text = self.text
-        att = self.att
-        c = cues[ci]
-        n = len(toks)
-        if c.kind == "according":
-            who = att.who_after(toks, c.j, n, c.start)
-            if who is None:
-                return []
-            if who.how != "pronoun":
-                # "according to a recent report from Bloomberg New Energy Finance": the
-                # source runs to the comma; a name inside it is the speaker
-                end = next((x for x in range(c.j, min(n, c.j + 14)) if toks[x].text in ",;:"), None)
-                end = min(n, c.j + 14) if end is None else end
-                if end > c.j + 1:
-                    s0, e0 = _strip_span(text, toks[c.j].start, toks[end - 1].end)
-                    m = att.index.mention_in(s0, e0)
-                    if m is not None and who.how != "name":
-                        who = _Who(m.start, m.end, m.text, m.entity, "name")
-                    elif m is None and who.how in ("nominal", "np") and e0 > who.end:
-                        who = _Who(s0, e0, text[s0:e0], "", "np")
-            if c.i == lo or (
-                c.i <= lo + 3 and all(t.text[:1].isupper() or t.text == "," for t in toks[lo : c.i])
-            ):
-                # "According to X, CONTENT."
-                k = c.j
-                while k < n and toks[k].text != ",":
-                    k += 1
-                if who.how in ("nominal", "np") and k < n:
-                    # "According to the operator, Brightwater Lines, talks …": the name speaks
-                    k2 = next((x for x in range(k + 2, min(n, k + 8)) if toks[x].text == ","), n)
-                    name = att.appositive_name(toks, k + 1, k2) if k2 < n else None
-                    if name is not None:
-                        m = att.index.mention_in(toks[k + 1].start, toks[k2 - 1].end)
-                        if m is not None:
-                            who = _Who(m.start, m.end, m.text, m.entity, "name")
-                            k = k2
-                if k >= n - 2:
-                    return []
-                s, e = _strip_span(text, toks[k + 1].start, toks[-1].end)
-                return [self._mk(s, e, who, c, "reported:according-to")]
-            # "CONTENT, according to X." (CONTENT may hold a nested attribution)
-            s, e = _strip_span(text, toks[0].start, toks[c.i - 1].end)
-            if not _min_words(text[s:e], 3):
-                return []
-            return [self._mk(s, e, who, c, "reported:according-to-after")]
-        if c.kind == "quotes" or c.lemma == "quote":
-            return []
-        first = c.text.lower().split()[0]
-        if first in ("asked", "asking") and (
-            c.i == lo
-            or (c.i > lo and toks[c.i - 1].low in ("when", "if", "after", "once", "while"))
-        ):
-            # "Asked whether …, Smith said": the question is attributed, the asker unnamed
-            end = next((x for x in range(c.j, n) if toks[x].text == ","), n)
-            if end - c.j < 2:
-                return []
-            s, e = _strip_span(text, toks[c.j].start, toks[end - 1].end)
-            return [_Draft("indirect", s, e, None, c, "reported:asked")]
-        if (
-            first.endswith("ing")
-            and c.i > lo
-            and (
-                toks[c.i - 1].text in (",", "—", "–")
-                or toks[c.i - 1].low in ("by", "while", "after", "before")
-            )
-        ):
-            # participle: "…,” he said, referring to X" / "X did Y, saying that …"
-            if c.frame == "raise":
-                return []
-            # the subject of the main clause: the speaker of a quote just found in this
-            # sentence ("…,” he said, adding …; X called for Y, saying …), else its subject
-            ss0, se0 = toks[0].start, toks[-1].end
-            earlier = [
-                d
-                for d in self._drafts_in(si)
-                if d.who is not None and ss0 <= d.start < se0 and d.end <= c.start
-            ]
-            who = (
-                earlier[-1].who
-                if earlier
-                else in_sentence[-1].who
-                if in_sentence and in_sentence[-1].who
-                else self._clause_subject(toks, 0, c.i - 1, c.start)
-            )
-            ks = self._content_start(toks, c, masked)
-            if who is None or ks is None:
-                return []
-            d = self._content(toks, c, ks, who, "reported:participle", masked)
-            return [d] if d else []
-        if first.endswith("ing") and c.frame != "to":
-            prev = toks[c.i - 1].low if c.i > lo else ""
-            if not (prev in _PROGRESSIVE or prev.endswith(("’s", "'s", "’re", "'re"))):
-                return []  # a gerund or a participle without a comma; "is insisting" goes on
+    ``toks``: the sentence's tokens; ``cue``: the cue;
+    ``lo``: the first token a content may start at (after the previous reported quote);
+    ``masked``: spans of quotation marks and direct quotes; ``direct``: the direct quotes of
+    the sentence; ``earlier``: the quotes starting in the sentence found before this cue;
+    ``title``: the sentence is a headline in title case; ``hint``: the speaker before.
+    """
 
-        if c.frame == "raise":
-            # "X seems to …", "X is expected to …": an attribution without a named source
-            if c.j >= n or toks[c.j].text in ",.;:!?":
-                return []
-            if toks[c.j].low != "to" and (
-                c.lemma == "be expected" or c.text.lower().startswith("appear")
-            ):
-                return []  # "appeared on television", "expected" without "to"
-            d = self._content(toks, c, c.j, None, "reported:raising", masked)
-            if d is None:
-                return []
-            return [d]
-        if c.i > lo and c.frame in ("obj", "to"):
-            j = c.i - 1
-            while j > lo and (toks[j].low in _SKIP_BACK and toks[j].low not in _PASSIVE):
-                j -= 1
-            if toks[j].low in _PASSIVE or (toks[j].low == "to" and first == c.lemma.split()[0]):
-                return []  # "was criticized", "is described as", "to endorse": not the subject's
-        if first == c.lemma.split()[0] and toks[-1].text == "?":
-            return []  # "Can he maintain the enthusiasm …?"
-        if c.j < n and _anonymity(toks, c.j):
-            return []  # "who asked not to be named", "declined to be identified": no quote
-        out: list[_Draft] = []
-        if c.frame in ("bare", "that"):
-            # post-posed: "CONTENT, X said [to Y] [on Tuesday][, CONTENT2]."
-            comma_k = None
-            for k in range(c.i - 1, max(lo - 1, c.i - 12), -1):
-                if toks[k].text == ",":
-                    comma_k = k
-                    break
-            tail_end = c.j
-            while tail_end < n and toks[tail_end].text not in ",;":
-                tail_end += 1
-            tail = toks[c.j : tail_end]
-            if (
-                comma_k is not None
-                and comma_k > lo
-                and len(tail) <= 9
-                and not any(t.low == "that" for t in tail)
-            ):
-                inverted = c.i - comma_k == 1
-                if inverted and any(
-                    toks[x].text == "," and toks[x + 1].low in ("who", "which", "whose")
-                    for x in range(lo, comma_k)
-                ):
-                    who = None  # "X, who runs Y, told …": the comma closes a parenthesis
-                elif not inverted:
-                    who = None
-                    r = att._np_back(toks, c.i, comma_k + 1)
-                    between = toks[r[1] : c.i] if r else []
-                    if (
-                        r is not None
-                        # the subject fills the gap: ", Smith said", ", Foreign Minister Smith told"
-                        and r[0] - comma_k <= 6
-                        # ", and three-fourths of them tell pollsters …": a clause of its own
-                        # (but ", and as Comey noted, …" attributes what came before)
-                        and (
-                            toks[comma_k + 1].low not in ("and", "but", "or", "yet", "so")
-                            or (toks[comma_k + 2].low == "as" and r[0] == comma_k + 3)
-                        )
-                        and all(
-                            _WORDISH.fullmatch(t.text)
-                            and t.low not in ("which", "who", "whom", "that")
-                            and t.low not in att.forms
-                            and t.low not in _AUX
-                            and not (t.text.islower() and t.low.endswith("ed"))
-                            for t in toks[comma_k + 1 : r[0]]
-                        )
-                        and not any(t.low in _PASSIVE for t in between)
-                        and (c.lemma == "tell" or self._tail_ok(tail))
-                    ):
-                        who = att.who_at(toks, r, c.start)
-                        if who is not None:  # ", Anna Berg and Karl Ostrom said."
-                            who = self._coordinated(toks, r, who, comma_k + 1, c.start)
-                elif c.lemma in _INVERTED:
-                    rf = att._np_fwd(toks, c.j, tail_end)
-                    who = None
-                    # "…, said Smith [on Tuesday]." — not "…, said they had done nothing"
-                    if rf is not None and (
-                        # only the sentence's closing marks after it: "…, said one analyst."
-                        # (but "…, said talks will resume." has a clause there, no speaker)
-                        (
-                            all(t.text in _CLOSING for t in toks[rf[1] : tail_end])
-                            and not any(
-                                _verbish(t) or t.low in att.forms for t in toks[rf.a : rf.b]
-                            )
-                            and not (
-                                toks[rf.b - 1].text.islower() and toks[rf.b - 1].low.endswith("ed")
-                            )
-                        )
-                        or rf[1] < n
-                        and (
-                            toks[rf[1]].low in _PREP
-                            or toks[rf[1]].low in ("who", "whose")  # "said a diplomat who …"
-                            or toks[rf[1]].low in _TIME_WORDS
-                            or _opens_modifier(toks, rf[1], tail_end)  # "said officials speaking"
-                        )
-                    ):
-                        who = att.who_at(toks, rf, c.start)
-                else:
-                    who = None
-                if who is not None:
-                    s, e = _strip_span(text, toks[lo].start, toks[comma_k].start)
-                    second: _Draft | None = None
-                    if not inverted and tail_end < n - 1 and toks[tail_end].text == ",":
-                        nt = toks[tail_end + 1]
-                        if (
-                            nt.low not in _PREP
-                            and nt.low not in ("to", "as")
-                            and not nt.low.endswith("ing")
-                        ):
-                            second = self._content(
-                                toks, c, tail_end + 1, who, "reported:said-between", masked
-                            )
-                    need = 1 if second else 3
-                    if _min_words(text[s:e], need) and not text[s:e].lower().startswith(
-                        ("in ", "on ", "at ", "when ", "after ")
-                    ):
-                        first_d = self._mk(s, e, who, c, "reported:said-after")
-                        if second is not None:
-                            self.group += 1
-                            first_d.group = second.group = self.group
-                            return [first_d, second]
-                        return [first_d]
-        # pre-posed: "X said (that) CONTENT"
-        if c.i <= lo:
-            return []
-        if (
-            c.frame in ("bare", "that")
-            and comma_k is not None
-            and lo > 0
-            and comma_k <= lo
-            and self._attribution_follows(toks, comma_k)
-        ):
-            # "X believe that Y, a diplomat told the Post.": an earlier quote of this sentence
-            # took Y and stopped at this attribution, which reports the whole clause before
-            # the comma (a nested attribution: X's belief, as the diplomat tells it)
-            r = att._np_back(toks, c.i, comma_k + 1)
-            if r is None or r[0] != comma_k + 1:
-                return []
-            who = att.who_at(toks, r, c.start)
-            s, e = _strip_span(text, toks[0].start, toks[comma_k].start)
-            if who is None or not _min_words(text[s:e], 3):
-                return []
-            return [self._mk(s, e, who, c, "reported:said-after")]
-        who = self._subject(toks, c, lo)
-        if who is None:
-            return []
-        ks = self._content_start(toks, c, masked)
-        if ks is None:
-            return []
-        rule = "reported:" + {"bare": "said", "that": "said-that", "obj": "object", "to": "to"}.get(
-            c.frame, c.frame
+    toks: list[Tok]
+    cue: Cue
+    lo: int
+    masked: list[tuple[int, int]]
+    direct: tuple[Draft, ...]
+    earlier: tuple[Draft, ...]
+    title: bool
+    hint: str
+
+
+# -- line rules ------------------------------------------------------------------------------
+
+
+def reported_colon(ctx: Context, line: LineSite) -> Draft | None:
+    """A paragraph opening NAME: WORDS (headlines, transcripts): the words are NAME's.
+
+    Example: Anna Berg: The bridge will reopen before the winter comes.
+    """
+    text = ctx.text
+    ss = line.start
+    ps, pe = ctx.para_bounds(ss)
+    if text[ps:ss].strip():
+        return None  # not the paragraph's opening
+    m = COLON_LINE.match(text, ss)
+    if m is None:
+        return None
+    name_s, name_e = m.span(1)
+    words = m.group(1).split()
+    if len(words) > COLON_NAME_WORDS or text[m.end()] in DQ_OPEN + '"':
+        return None
+    who = ctx.att.who(name_s, name_e, ss, line.hint)
+    if who is None:
+        return None
+    allcaps = len(words) == 1 and len(words[0]) > 2 and words[0].isupper()
+    if who.how != "name" and not allcaps and words[-1].lower() not in SOURCE_NOUNS:
+        return None
+    s, e = strip_span(text, m.end(), pe)
+    # a short line is a section heading ("Fiorina: See you later?", "Kasich: Win in a walk")
+    if not min_words(text[s:e], COLON_MIN_WORDS) or line.direct_spans.overlaps(s, e):
+        return None
+    cue = Cue(m.start(2), m.end(2), ":", ":", "speech", -1, -1, "bare")
+    return ctx.draft(s, e, who, cue, "reported_colon")
+
+
+def reported_in_poll(ctx: Context, line: LineSite) -> Draft | None:
+    """In a/the ... POLL|SURVEY|STUDY ..., CONTENT: the poll is the source.
+
+    Example: In a Gazette poll last month, most readers backed the bridge.
+    """
+    text = ctx.text
+    m = POLL_OPENER.match(text, line.start, line.end)
+    if m is None:
+        return None
+    s, e = strip_span(text, m.end(), line.end)
+    if not min_words(text[s:e], MIN_CONTENT_WORDS) or line.direct_spans.overlaps(s, e):
+        return None
+    who = Who(m.start(2), m.end(2), m.group(2), "", "np")
+    cue = Cue(m.start(1), m.end(1), m.group(1), "in", "report", -1, -1, "bare")
+    return ctx.draft(s, e, who, cue, "reported_in_poll")
+
+
+# -- cue rules -------------------------------------------------------------------------------
+
+
+def according_source(ctx: Context, site: CueSite) -> Who | None:
+    """The source after "according to": a name inside a longer source phrase speaks
+    ("according to a recent report from Bloomberg New Energy Finance")."""
+    toks, c, n = site.toks, site.cue, len(site.toks)
+    who = ctx.att.who_after(toks, c.j, n, c.start, site.hint)
+    if who is None or who.how == "pronoun":
+        return who
+    stop = min(n, c.j + ACCORDING_SOURCE_TOKENS)
+    end = next((x for x in range(c.j, stop) if toks[x].text in ",;:"), stop)
+    if end <= c.j + 1:
+        return who
+    s0, e0 = strip_span(ctx.text, toks[c.j].start, toks[end - 1].end)
+    m = ctx.att.index.mention_in(s0, e0)
+    if m is not None and who.how != "name":
+        return Who(m.start, m.end, m.text, m.entity, "name")
+    if m is None and who.how in ("nominal", "np") and e0 > who.end:
+        return Who(s0, e0, ctx.text[s0:e0], "", "np")
+    return who
+
+
+def opens_clause(site: CueSite) -> bool:
+    """Whether the cue opens its clause (after at most a few capitalised words)."""
+    c, lo, toks = site.cue, site.lo, site.toks
+    if c.i == lo:
+        return True
+    return c.i <= lo + 3 and all(t.text[:1].isupper() or t.text == "," for t in toks[lo : c.i])
+
+
+def reported_according_to(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """According to SOURCE, CONTENT.
+
+    Example: According to the operator, Brightwater Lines, the ferry will run in May.
+    """
+    c = site.cue
+    if c.kind != "according" or not opens_clause(site):
+        return None
+    who = according_source(ctx, site)
+    if who is None:
+        return []
+    toks, n = site.toks, len(site.toks)
+    k = c.j
+    while k < n and toks[k].text != ",":
+        k += 1
+    if who.how in ("nominal", "np") and k < n:
+        # "According to the operator, Brightwater Lines, talks …": the name speaks
+        stop = min(n, k + ACCORDING_APPOSITION_TOKENS)
+        k2 = next((x for x in range(k + 2, stop) if toks[x].text == ","), n)
+        name = ctx.att.appositive_name(toks, k + 1, k2) if k2 < n else None
+        m = ctx.att.index.mention_in(toks[k + 1].start, toks[k2 - 1].end) if name else None
+        if m is not None:
+            who = Who(m.start, m.end, m.text, m.entity, "name")
+            k = k2
+    if k >= n - 2:
+        return []
+    s, e = strip_span(ctx.text, toks[k + 1].start, toks[-1].end)
+    return [ctx.draft(s, e, who, c, "reported_according_to")]
+
+
+def reported_according_to_after(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """CONTENT, according to SOURCE (CONTENT may hold a nested attribution).
+
+    Example: The ferry will run in May, according to the operator.
+    """
+    c = site.cue
+    if c.kind != "according":
+        return None
+    who = according_source(ctx, site)
+    if who is None:
+        return []
+    s, e = strip_span(ctx.text, site.toks[0].start, site.toks[c.i - 1].end)
+    if not min_words(ctx.text[s:e], MIN_CONTENT_WORDS):
+        return []
+    return [ctx.draft(s, e, who, c, "reported_according_to_after")]
+
+
+def skip_quoted_by(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """No reported quote from "quoted"/"quotes": they cite marked words (direct quotes)."""
+    c = site.cue
+    return [] if c.kind == "quotes" or c.lemma == "quote" else None
+
+
+def first_word(c: Cue) -> str:
+    """The cue's first word, lower-case ("called" of "called for")."""
+    return c.first or c.text.lower().split()[0]
+
+
+def reported_asked(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """(When) asked QUESTION, SPEAKER said: the question is reported, the asker unnamed.
+
+    Example: Asked whether the bridge would open, Berg said it would.
+    """
+    c, toks, lo = site.cue, site.toks, site.lo
+    if first_word(c) not in ("asked", "asking"):
+        return None
+    if not (
+        c.i == lo or (c.i > lo and toks[c.i - 1].low in ("when", "if", "after", "once", "while"))
+    ):
+        return None
+    n = len(toks)
+    end = next((x for x in range(c.j, n) if toks[x].text == ","), n)
+    if end - c.j < 2:
+        return []
+    s, e = strip_span(ctx.text, toks[c.j].start, toks[end - 1].end)
+    return [Draft("indirect", s, e, None, c, "reported_asked")]
+
+
+def reported_participle(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """..., CUE-ing CONTENT: the subject of the main clause (or the speaker of a quote just
+    found in the sentence) says the content of the participle.
+
+    Example: Berg opened the bridge on Monday, saying it would carry the ferry trade.
+    """
+    c, toks, lo = site.cue, site.toks, site.lo
+    if not (
+        first_word(c).endswith("ing")
+        and c.i > lo
+        and (
+            toks[c.i - 1].text in (",", "—", "–")
+            or toks[c.i - 1].low in ("by", "while", "after", "before")
         )
-        if ks > c.j and toks[ks - 1].low == "that" or ks < n and toks[ks].low == "that":
-            rule = "reported:said-that"
-        d = self._content(toks, c, ks, who, rule, masked, relative=who.how == "relative")
-        if (
-            d is not None
-            and c.lemma == "call"
-            and d.kind != "mixed"
-            and not _verb_context(toks, c.i)
-        ):
-            d = None  # "called X “a disgrace”", "he called him a liar"; not "a company called Y"
-        if d is not None:
-            out.append(d)
-        return out
+    ):
+        return None
+    if c.frame == "raise":
+        return []
+    ss0, se0 = toks[0].start, toks[-1].end
+    earlier = [
+        d for d in site.earlier if d.who is not None and ss0 <= d.start < se0 and d.end <= c.start
+    ]
+    who = (
+        earlier[-1].who
+        if earlier
+        else site.direct[-1].who
+        if site.direct and site.direct[-1].who
+        else clause_subject(ctx, toks, 0, c.i - 1, c.start, site.hint)
+    )
+    ks = content_start(ctx, toks, c)
+    if who is None or ks is None:
+        return []
+    tight = c.frame in ("obj", "to") or site.title
+    d = content(ctx, toks, c, ks, who, "reported_participle", site.masked, tight=tight)
+    return [d] if d else []
+
+
+def skip_gerund(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """No quote from a gerund or a participle without a comma ("after criticizing the
+    plan"); a progressive ("is insisting") goes on."""
+    c, toks, lo = site.cue, site.toks, site.lo
+    if not first_word(c).endswith("ing") or c.frame == "to":
+        return None
+    prev = toks[c.i - 1].low if c.i > lo else ""
+    if prev in PROGRESSIVE or prev.endswith(("’s", "'s", "’re", "'re")):
+        return None
+    return []
+
+
+def reported_raising(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """X seems/is expected/appears to CONTENT: an attribution without a named source.
+
+    Example: The council is expected to approve the bridge plan.
+    """
+    c, toks = site.cue, site.toks
+    if c.frame != "raise":
+        return None
+    if c.j >= len(toks) or toks[c.j].text in ",.;:!?":
+        return []
+    if toks[c.j].low != "to" and (c.lemma == "be expected" or c.text.lower().startswith("appear")):
+        return []  # "appeared on television", "expected" without "to"
+    d = content(ctx, toks, c, c.j, None, "reported_raising", site.masked, tight=True)
+    return [d] if d else []
+
+
+def skip_passive(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """No quote of the subject from a passive or an infinitive object cue ("was criticized",
+    "is described as", "to endorse")."""
+    c, toks, lo = site.cue, site.toks, site.lo
+    if not (c.i > lo and c.frame in ("obj", "to")):
+        return None
+    j = c.i - 1
+    while j > lo and (toks[j].low in SKIP_BACK and toks[j].low not in PASSIVE):
+        j -= 1
+    if toks[j].low in PASSIVE or (toks[j].low == "to" and first_word(c) == c.lemma.split()[0]):
+        return []
+    return None
+
+
+def skip_question(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """No quote from a question with a bare cue ("Can he maintain the enthusiasm …?")."""
+    c = site.cue
+    return [] if first_word(c) == c.lemma.split()[0] and site.toks[-1].text == "?" else None
+
+
+def skip_anonymity(ctx: Context, site: CueSite) -> list[Draft] | None:
+    """No quote from an anonymity formula ("who asked not to be named", "declined to be
+    identified")."""
+    c = site.cue
+    return [] if c.j < len(site.toks) and anonymity_formula(site.toks, c.j) else None
+
+
+def preposed_content(ctx: Context, site: CueSite, who: Who, ks: int, rule: str) -> list[Draft]:
+    """The content of "SPEAKER CUE CONTENT" from token ``ks``, found by ``rule``."""
+    c, toks = site.cue, site.toks
+    tight = c.frame in ("obj", "to", "raise") or who.how == "relative" or site.title
+    d = content(ctx, toks, c, ks, who, rule, site.masked, tight=tight)
+    if d is not None and c.lemma == "call" and d.kind != "mixed" and not verb_context(toks, c.i):
+        return []  # "called X “a disgrace”", "he called him a liar"; not "a company called Y"
+    return [d] if d else []
+
+
+def that_at(site: CueSite, ks: int) -> bool:
+    """Whether the content at token ``ks`` follows or starts with "that"."""
+    toks, c = site.toks, site.cue
+    return ks > c.j and toks[ks - 1].low == "that" or ks < len(toks) and toks[ks].low == "that"
+
+
+def reported_said_that(ctx: Context, site: CueSite, who: Who, ks: int) -> list[Draft] | None:
+    """SPEAKER CUE that CONTENT (any cue with "that" before its content).
+
+    Example: Anna Berg said on Monday that the ferry would run.
+    """
+    if site.cue.frame != "that" and not that_at(site, ks):
+        return None
+    return preposed_content(ctx, site, who, ks, "reported_said_that")
+
+
+def reported_said(ctx: Context, site: CueSite, who: Who, ks: int) -> list[Draft] | None:
+    """SPEAKER CUE CONTENT, a clause without "that" after a speech verb.
+
+    Example: Anna Berg said the ferry would run.
+    """
+    if site.cue.frame != "bare":
+        return None
+    return preposed_content(ctx, site, who, ks, "reported_said")
+
+
+def reported_object(ctx: Context, site: CueSite, who: Who, ks: int) -> list[Draft] | None:
+    """SPEAKER CUE OBJECT: a cue whose object is what is said (criticized, accused, called for).
+
+    Example: Karl Ostrom called for a vote on the bridge.
+    """
+    if site.cue.frame != "obj":
+        return None
+    return preposed_content(ctx, site, who, ks, "reported_object")
+
+
+def reported_to(ctx: Context, site: CueSite, who: Who, ks: int) -> list[Draft] | None:
+    """SPEAKER CUE to INFINITIVE: a promise, refusal or plan (vowed to, declined to).
+
+    Example: Anna Berg vowed to rebuild the bridge.
+    """
+    if site.cue.frame != "to":
+        return None
+    return preposed_content(ctx, site, who, ks, "reported_to")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from ..checks import check_config, config_error
 from ..model import Quote
 from ..resources import lexicon_rows
 from ..text import sentence_spans
@@ -42,6 +43,14 @@ class SentimentConfig:
     per_sentence: bool = True
     cache_size: int = 65536
     target_model: str = "sentiment_target.tsv"
+
+    def __post_init__(self) -> None:
+        """Raise now for a value of the wrong type or thresholds in the wrong order."""
+        check_config(self, examples={"lexicons": "('my_words.tsv',)"})
+        if not self.negative <= self.positive:
+            raise config_error(self, "negative", "must not be above positive")
+        if self.cache_size < 0:
+            raise config_error(self, "cache_size", "must be 0 or more")
 
 
 _DEFAULT = SentimentConfig()
