@@ -45,6 +45,31 @@ def quotes(bench: Path) -> None:
         print("\n".join(r.stdout.strip().splitlines()[-3:]))
 
 
+def realnews(bench: Path) -> None:
+    section(
+        "quotes and speakers: realnews A and B, real post-Soviet news (targets: speaker right >= 0.90 of gold, precision >= 0.95, recall >= 0.92)"
+    )
+    for part in ("a", "b"):
+        gold = bench / "realnews" / f"gold-{part}.json"
+        pred = OUT / f"quotes-realnews-{part}.jsonl"
+        if not gold.exists():
+            print(f"realnews part {part.upper()}: {gold} not found")
+            continue
+        p = run(
+            [sys.executable, str(HERE / "predict_realnews.py"), str(gold), "-o", str(pred)],
+            capture=True,
+        )
+        if p.returncode != 0:
+            print(f"part {part.upper()}: predictor failed: {p.stderr.strip()[-300:]}")
+            continue
+        r = run(
+            [sys.executable, str(bench / "score_realnews.py"), str(gold), str(pred), "--quiet"],
+            capture=True,
+        )
+        lines = r.stdout.strip().splitlines()
+        print(f"part {part.upper()}: " + (lines[-1] if lines else r.stderr.strip()[-300:]))
+
+
 def sentiment(bench: Path) -> None:
     section(
         "sentiment: NYT editorial ratings and NewsMTSC targets (targets: NYT r >= 0.58, weighted F1 >= 0.62; NewsMTSC macro-F1 >= 0.65)"
@@ -145,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(exist_ok=True)
     if args.bench.is_dir():
         quotes(args.bench)
+        realnews(args.bench)
         sentiment(args.bench)
         mentions(args.bench)
         entity_tagger(args.bench)

@@ -140,6 +140,7 @@ QUOTE_PARTS = [
     "times",
     "cues",
     "phrases",
+    "bodies",
     "attribution",
     "context",
     "clauses",

@@ -1,10 +1,12 @@
-"""Boilerplate: split the headline, teasers, date lines and credits off an article body.
+"""Boilerplate: split the headline, teasers, page furniture, date lines and credits off a body.
 
 The line rules live in ``lexicons/io_boilerplate.txt`` (``kind<TAB>rule<TAB>regex``); a
 user's own file in the same format replaces them (``boilerplate=PATH``). Each split-off
 piece records the rule that found it as ``kind:rule``, e.g. ``title:first-line``,
 ``teaser:read-also``, ``teaser:headline+ymd`` (a headline-like line, then a line matching
-the date rule ``ymd``), ``date:ymd`` or ``credit:domain``.
+the date rule ``ymd``), ``date:ymd``, ``credit:domain`` or ``furniture:advertisement`` (page
+furniture scraped into the body: advertisement labels, channel promotions, related-article
+boxes, donation appeals).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ log = logging.getLogger("mediakit")
 RULES = "io_boilerplate.txt"
 """The shipped rules file (a name in ``mediakit/lexicons/``)."""
 
-_KINDS = ("date", "teaser", "credit")
+_KINDS = ("date", "teaser", "credit", "furniture")
 _RuleSet = dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
 
 
@@ -44,7 +46,7 @@ def _rules(name: str = RULES) -> _RuleSet:
         if len(row) < 3 or row[0] not in out:
             raise ValueError(
                 f"{name}: bad rule {row!r}; write kind<TAB>rule<TAB>regex "
-                "(kind: date, teaser or credit)"
+                "(kind: date, teaser, credit or furniture)"
             )
         try:
             rx = re.compile(row[2])
@@ -189,30 +191,45 @@ class _Split:
     date: str = ""
 
 
-def _split_boilerplate(raw: str, lines: list[_Line], *, title: str, rules: str = RULES) -> _Split:
-    """Mark title, teaser, date and credit lines; the rest is the body.
+_Group = tuple[str, int, int, str]  # kind, first line, last line, rule
 
-    Each piece records its rule as ``kind:name``: ``title:first-line`` (a short first
-    line followed by a blank line), ``title:given-title`` (the first line repeats the
-    given title), ``teaser:headline+<date rule>``, or a rule name from the rules file.
+
+def _mark_title(lines: list[_Line], *, title: str, rules: str) -> tuple[list[_Group], str]:
+    """The title line: the given title repeated, or a short first line before a blank line.
+
+    Pattern: ``Rain in Minsk`` + blank line + body -> ``title:first-line``; with a given title
+    ``X``, a first line ``X`` (or ``X | Outlet``) -> ``title:given-title``.
     """
-    n = len(lines)
-    found_title = ""
-    if n >= 2:
-        first = lines[0].text
-        if title:
-            if _same_title(first, title):
-                lines[0].kind = "title"
-        elif lines[1].block != lines[0].block and _headline_like(first, rules):
+    if len(lines) < 2:
+        return [], ""
+    first = lines[0].text
+    if title:
+        if _same_title(first, title):
             lines[0].kind = "title"
-            found_title = first
-    groups: list[tuple[str, int, int, str]] = []  # kind, first line, last line, rule
-    if lines and lines[0].kind == "title":
-        groups.append(("title", 0, 0, "given-title" if title else "first-line"))
+            return [("title", 0, 0, "given-title")], ""
+    elif lines[1].block != lines[0].block and _headline_like(first, rules):
+        lines[0].kind = "title"
+        return [("title", 0, 0, "first-line")], first
+    return [], ""
+
+
+def _mark_anywhere(lines: list[_Line], *, rules: str) -> list[_Group]:
+    """Furniture, teaser and date lines anywhere in the body.
+
+    Pattern: a furniture line (``Advertisement``, ``JOIN US ON TELEGRAM! Follow …``) whatever
+    its length; a teaser line (``Read also: …``) or a date line (``2020.11.27 20:03``, with the
+    headline-like line before it a teaser block) unless it is a real paragraph.
+    """
+    groups: list[_Group] = []
     for i, ln in enumerate(lines):
-        if ln.kind or _real_paragraph(ln.text):
+        if ln.kind:
             continue
-        if rule := _rule("teaser", ln.text, rules):
+        if rule := _rule("furniture", ln.text, rules):
+            ln.kind = "furniture"
+            groups.append(("furniture", i, i, rule))
+        elif _real_paragraph(ln.text):
+            continue
+        elif rule := _rule("teaser", ln.text, rules):
             ln.kind = "teaser"
             groups.append(("teaser", i, i, rule))
         elif rule := _rule("date", ln.text, rules):
@@ -223,10 +240,19 @@ def _split_boilerplate(raw: str, lines: list[_Line], *, title: str, rules: str =
             else:
                 ln.kind = "date"
                 groups.append(("date", i, i, rule))
-    i = n - 1
+    return groups
+
+
+def _mark_credits(lines: list[_Line], *, rules: str) -> list[_Group]:
+    """Credit lines at the end, walking back over teaser, date and furniture lines.
+
+    Pattern: ``… body.`` + ``Photo: Anna Berg`` + ``example.org`` -> two credits.
+    """
+    groups: list[_Group] = []
+    i = len(lines) - 1
     while i >= 0:
         ln = lines[i]
-        if ln.kind in ("teaser", "date"):
+        if ln.kind in ("teaser", "date", "furniture"):
             i -= 1
             continue
         rule = "" if ln.kind or _real_paragraph(ln.text) else _rule("credit", ln.text, rules)
@@ -235,13 +261,11 @@ def _split_boilerplate(raw: str, lines: list[_Line], *, title: str, rules: str =
         ln.kind = "credit"
         groups.append(("credit", i, i, rule))
         i -= 1
-    body = [ln for ln in lines if not ln.kind]
-    if not body and lines:  # never lose everything: keep all but the headline
-        groups = [g for g in groups if g[0] == "title"]
-        for ln in lines:
-            ln.kind = "title" if ln.kind == "title" else ""
-        body = [ln for ln in lines if not ln.kind]
-    groups.sort(key=lambda g: g[1])
+    return groups
+
+
+def _pieces(raw: str, lines: list[_Line], groups: list[_Group]) -> list[Boilerplate]:
+    """Boilerplate records of the marked groups, in text order (logged at DEBUG)."""
     bps = [
         Boilerplate(
             kind=k,
@@ -250,17 +274,37 @@ def _split_boilerplate(raw: str, lines: list[_Line], *, title: str, rules: str =
             end=lines[b].end,
             rule=f"{k}:{r}",
         )
-        for k, a, b, r in groups
+        for k, a, b, r in sorted(groups, key=lambda g: g[1])
     ]
     if log.isEnabledFor(logging.DEBUG):  # the explanation: which rule split off what
         for bp in bps:
             log.debug("boilerplate %s by rule %s: %r", bp.kind, bp.rule, bp.text[:80])
-    first_body = next((i for i, ln in enumerate(lines) if not ln.kind), n)
+    return bps
+
+
+def _split_boilerplate(raw: str, lines: list[_Line], *, title: str, rules: str = RULES) -> _Split:
+    """Mark title, furniture, teaser, date and credit lines; the rest is the body.
+
+    Each piece records its rule as ``kind:name``: ``title:first-line`` (a short first
+    line followed by a blank line), ``title:given-title`` (the first line repeats the
+    given title), ``teaser:headline+<date rule>``, or a rule name from the rules file.
+    """
+    groups, found_title = _mark_title(lines, title=title, rules=rules)
+    groups += _mark_anywhere(lines, rules=rules)
+    groups += _mark_credits(lines, rules=rules)
+    body = [ln for ln in lines if not ln.kind]
+    if not body and lines:  # never lose everything: keep all but the headline
+        groups = [g for g in groups if g[0] == "title"]
+        for ln in lines:
+            ln.kind = "title" if ln.kind == "title" else ""
+        body = [ln for ln in lines if not ln.kind]
+    groups.sort(key=lambda g: g[1])
+    first_body = next((i for i, ln in enumerate(lines) if not ln.kind), len(lines))
     dates = [lines[a].text for k, a, _b, _r in groups if k == "date" and a < first_body]
     credits = [lines[a].text for k, a, _b, _r in groups if k == "credit"]
     return _Split(
         body="\n\n".join(_join_wrapped(body)),
-        boilerplate=bps,
+        boilerplate=_pieces(raw, lines, groups),
         title=found_title,
         credit="\n".join(credits),
         date=_iso_date(dates[0]) if dates else "",

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ..model import Article, Mention
 from ..speakers import PRONOUNS, SpeakerIndex
 from ..text import WORDISH, Tok
+from .bodies import place_speaking, unnamed_institution
 from .cues import DETERMINERS, DOCUMENT_NOUNS, FENCED, NP_STOP, PREP, CueEntry
 from .phrases import (
     APPOSITION_TOKENS,
@@ -114,6 +115,9 @@ class Attributor:
             phrase.isupper() and _DASH_AFTER.match(text[e : e + 3])
         ):
             return None  # "on Saturday", "This year", "58", a dateline "WASHINGTON —"
+        place = place_speaking(self.index, text, s, he, at)
+        if place is not None:  # "Veldoria on Saturday said …"
+            return Who(s, he, place.text, place.entity, "name")
         head = low.split()
         if he < e and head and head[-1] in _SPOKES:
             # "a spokesman for the Interior Ministry": the organisation speaks through them
@@ -127,6 +131,8 @@ class Attributor:
                 if len(head) == 1 and he < e
                 else self.index.resolve_nominal(low, at, hint=hint)
             )
+            if r is None and he == e:  # "The defence ministry said …"
+                return Who(s, e, phrase, unnamed_institution(phrase, head), "nominal")
             return Who(s, e, phrase, r.entity if r else "", "nominal")
         # a phrase written as a name ("Senate Democrats") names itself; a description
         # ("officials", "Officials", "The report", "Republican lawmakers") names nobody
@@ -183,6 +189,8 @@ class Attributor:
             name = self.appositive_name(toks, c + 1, j)
             if name is not None:
                 return Span(*name, name[1])
+        elif (name := self.person_in_apposition(toks, c, j)) is not None:
+            return Span(*name, name[1])
         j = c - 1
         # "Sanders, meanwhile, who …, said": step over a comma-fenced adverb too
         if j - 1 > lo_tok and toks[j].low in FENCED and toks[j - 1].text == ",":
@@ -342,6 +350,21 @@ class Attributor:
                 return True
             x -= 1
         return False
+
+    def person_in_apposition(self, toks: list[Tok], c: int, j: int) -> tuple[int, int] | None:
+        """A person's name between the commas at tokens ``c`` and ``j`` after words that are
+        no person's name: the person speaks, not the title before.
+
+        Pattern: TITLE-OR-ROLE, NAME, said. Example: "The Agency’s Spokesman, Vadym Korel,
+        said that …" -> Vadym Korel ("Smith, the mayor, said" is the other way round).
+        """
+        name = self.appositive_name(toks, c + 1, j)
+        if name is None or c < 1:
+            return None
+        if self.index.mention_in(toks[c + 1].start, toks[j - 1].end, kinds=("person",)) is None:
+            return None
+        before = self._mention_ending(toks[c - 1].end)
+        return name if before is None or before.kind != "person" else None
 
     def _mention_ending(self, end: int) -> Mention | None:
         return self._named_by_end.get(end)
