@@ -45,6 +45,7 @@ __all__ = [
     "min_words",
     "paragraph_spans",
     "plain_tokens",
+    "plain_words",
     "sentence_spans",
     "token_spans",
     "token_view",
@@ -428,6 +429,17 @@ def plain_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     ["Poland's", 'U', '.', 'S', '.', 'aid']
     """
     return tuple((m.start(), m.end(), m.group()) for m in PLAIN.finditer(text))
+
+
+def plain_words(text: str) -> list[str]:
+    """The words among the PLAIN tokens of ``text`` (marks left out), in order.
+
+    >>> plain_words("Poland's U.S. aid, well-meant.")
+    ["Poland's", 'U', 'S', 'aid', 'well-meant']
+    """
+    return [
+        m.group() for m in PLAIN.finditer(text) if m.group()[0].isalnum() or m.group()[0] == "_"
+    ]
 
 
 def min_words(s: str, n: int) -> bool:

@@ -37,7 +37,7 @@ import pandas as pd
 from ..model import Article, Mention
 from ..resources import lexicon_rows, verb_forms
 from ..speakers import resolve_mentions, speaker_index
-from ..text import tokenise
+from ..text import plain_words, tokenise
 from .news import SentimentConfig, score_text
 from .target import target_probabilities
 
@@ -84,7 +84,6 @@ EVIDENCE_SEPARATOR = " | "
 # learned lexicon gives common news words ("race", "votes": 0.06), VADER's band doubled.
 PRAISE_WORD = 0.1
 
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _MARKED = re.compile(r"[\"“]([^\"“”\n]{1,60})[\"”]|[‘']([^‘’'\n]{1,60})[’']")
 
 
@@ -221,8 +220,8 @@ def negated_accusation(sentence: str, start: int, end: int, probs: _Probs) -> _P
     True
     """
     classes = _word_classes()
-    words = [m.group().lower() for m in _WORD.finditer(sentence[:start])][-NEGATOR_REACH - 3 :]
-    after = [m.group().lower() for m in _WORD.finditer(sentence[end:])][:4]
+    words = [w.lower() for w in plain_words(sentence[:start])][-NEGATOR_REACH - 3 :]
+    after = [w.lower() for w in plain_words(sentence[end:])][:4]
     if any(w in classes["exonerate"] for w in words[-6:] + after):
         return _flip_negative(probs)
     for i, w in enumerate(words):
@@ -265,7 +264,7 @@ def subject_stance(sentence: str, start: int, end: int, probs: _Probs) -> _Probs
     """
     verbs = _stance_verbs()
     passed = _word_classes()["pass"]
-    words = [m.group().lower() for m in _WORD.finditer(sentence[end : end + 80])]
+    words = [w.lower() for w in plain_words(sentence[end : end + 80])]
     for i, w in enumerate(words):
         if w in verbs:
             if words[i + 1 : i + 2] in (["of"], ["by"]):
@@ -302,9 +301,7 @@ def event_report(sentence: str, start: int, end: int, probs: _Probs) -> _Probs |
 def _only_event_praise(sentence: str) -> bool:
     events = _word_classes()["event"]
     positive = [
-        w
-        for w in (m.group().lower() for m in _WORD.finditer(sentence))
-        if _word_tone(w) > PRAISE_WORD
+        w for w in (w.lower() for w in plain_words(sentence)) if _word_tone(w) > PRAISE_WORD
     ]
     return bool(positive) and all(w in events for w in positive)
 
@@ -321,7 +318,7 @@ def scare_quote(sentence: str, start: int, end: int, probs: _Probs) -> _Probs | 
     """
     for m in _MARKED.finditer(sentence):
         inner = m.group(1) or m.group(2) or ""
-        words = _WORD.findall(inner)
+        words = plain_words(inner)
         if 0 < len(words) <= SCARE_QUOTE_WORDS and any(
             _word_tone(w.lower()) > PRAISE_WORD for w in words
         ):
@@ -462,7 +459,7 @@ def own_feeling(sentence: str) -> bool:
     False
     """
     classes = _word_classes()
-    words = [m.group().lower().replace("’", "'") for m in _WORD.finditer(sentence)]
+    words = [w.lower().replace("’", "'") for w in plain_words(sentence)]
     for i, w in enumerate(words):
         if w in classes["feel_contracted"]:
             return True
