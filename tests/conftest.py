@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -49,6 +51,16 @@ def shared_bench(repo_root: Path) -> Path:
             "clone (../shared/bench) or set MEDIAKIT_BENCH to run this test"
         )
     return path
+
+
+def load_module(name: str, path: Path) -> ModuleType:
+    """Import the Python file ``path`` (a benchmark scorer) as module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, path
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def predict_and_score(

@@ -9,14 +9,12 @@ is a known failure and must keep failing (strict), so a fix shows up.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import load_module
 
 import mediakit as mk
 
@@ -104,22 +102,13 @@ def test_indirect_can_be_switched_off() -> None:
     assert mk.extract_quotes(art, config=mk.QuoteConfig(indirect=False)) == ()
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None, path
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def polnear_scores(shared_bench: Path) -> dict[str, Any]:
     gold_path = shared_bench / "quotes" / "polnear-dev.jsonl"
     if not gold_path.is_file():
         pytest.skip(f"{gold_path} not found: the PolNeAR dev file is part of ../shared/bench")
-    scorer = _load("score_quotes", shared_bench / "score_quotes.py")
-    predict = _load("predict_quotes", HERE.parent / "benchmarks" / "predict_quotes.py")
+    scorer = load_module("score_quotes", shared_bench / "score_quotes.py")
+    predict = load_module("predict_quotes", HERE.parent / "benchmarks" / "predict_quotes.py")
     gold = scorer.read_jsonl(str(gold_path))
     lines = gold_path.read_text(encoding="utf-8").splitlines()
     preds = {p["id"]: p["quotes"] for p in predict.predict_lines(lines)}

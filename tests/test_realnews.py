@@ -8,14 +8,13 @@ cases in tests/test_quotes.py. Here: page furniture read as a user reads text
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import load_module
 
 import mediakit as mk
 
@@ -55,15 +54,6 @@ def test_page_furniture_case(case: dict[str, Any]) -> None:
         assert not any(name in s for s in speakers), (name, speakers)
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None, path
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def realnews(shared_bench: Path) -> tuple[ModuleType, ModuleType, Path]:
     folder = shared_bench / "realnews"
@@ -71,8 +61,8 @@ def realnews(shared_bench: Path) -> tuple[ModuleType, ModuleType, Path]:
     if not (folder / "gold-a.json").is_file() or not scorer.is_file():
         pytest.skip(f"{folder} not found: the realnews benchmark is part of ../shared/bench")
     root = HERE.parent / "benchmarks"
-    predictor = _load("predict_realnews", root / "predict_realnews.py")
-    return predictor, _load("score_realnews", scorer), folder
+    predictor = load_module("predict_realnews", root / "predict_realnews.py")
+    return predictor, load_module("score_realnews", scorer), folder
 
 
 @pytest.mark.parametrize("part", ["a", "b"])
