@@ -25,6 +25,12 @@ def run(args: list[str], *, capture: bool = False) -> subprocess.CompletedProces
     return subprocess.run(args, cwd=ROOT, text=True, capture_output=capture, check=False)
 
 
+def predict(script: str, gold: Path, pred: Path, *extra: str) -> str:
+    """Run the predictor ``benchmarks/SCRIPT`` on ``gold``; '' on success, else its error's tail."""
+    r = run([sys.executable, str(HERE / script), str(gold), "-o", str(pred), *extra], capture=True)
+    return "" if r.returncode == 0 else r.stderr.strip()[-300:] or f"exit code {r.returncode}"
+
+
 def section(title: str) -> None:
     print(f"\n=== {title} " + "=" * max(0, 70 - len(title)), flush=True)
 
@@ -55,12 +61,9 @@ def realnews(bench: Path) -> None:
         if not gold.exists():
             print(f"realnews part {part.upper()}: {gold} not found")
             continue
-        p = run(
-            [sys.executable, str(HERE / "predict_realnews.py"), str(gold), "-o", str(pred)],
-            capture=True,
-        )
-        if p.returncode != 0:
-            print(f"part {part.upper()}: predictor failed: {p.stderr.strip()[-300:]}")
+        failed = predict("predict_realnews.py", gold, pred)
+        if failed:
+            print(f"part {part.upper()}: predictor failed: {failed}")
             continue
         r = run(
             [sys.executable, str(bench / "score_realnews.py"), str(gold), str(pred), "--quiet"],
@@ -74,14 +77,13 @@ def sentiment(bench: Path) -> None:
     section(
         "sentiment: NYT editorial ratings and NewsMTSC targets (targets: NYT r >= 0.58, weighted F1 >= 0.62; NewsMTSC macro-F1 >= 0.65)"
     )
-    script = HERE / "predict_sentiment.py"
     for name in ("nyt-vader-dev", "newsmtsc-mt-dev", "newsmtsc-rw-dev"):
         gold = bench / "sentiment" / f"{name}.jsonl"
         for variant, extra in (("mediakit", []), ("plain VADER", ["--plain"])):
             pred = OUT / f"sentiment-{name}-{variant.replace(' ', '-')}.jsonl"
-            r = run([sys.executable, str(script), str(gold), "-o", str(pred), *extra], capture=True)
-            if r.returncode != 0:
-                print(f"{name} [{variant}]: predictor failed: {r.stderr.strip()[-300:]}")
+            failed = predict("predict_sentiment.py", gold, pred, *extra)
+            if failed:
+                print(f"{name} [{variant}]: predictor failed: {failed}")
                 continue
             s = run(
                 [sys.executable, str(bench / "score_sentiment.py"), str(gold), str(pred), "--json"],
@@ -154,9 +156,9 @@ def portrayal(bench: Path) -> None:
         print(f"skipped: {gold} not found")
         return
     pred = OUT / "portrayal-persent-dev.jsonl"
-    r = run([sys.executable, str(HERE / "predict_portrayal.py"), str(gold), "-o", str(pred)])
-    if r.returncode != 0:
-        print("predictor failed")
+    failed = predict("predict_portrayal.py", gold, pred)
+    if failed:
+        print(f"predictor failed: {failed}")
         return
     s = run([sys.executable, str(bench / "score_portrayal.py"), str(gold), str(pred)], capture=True)
     print(s.stdout.strip() or s.stderr.strip())
